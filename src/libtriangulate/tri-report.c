@@ -1,0 +1,256 @@
+/* tri-report.c
+ *
+ * Copyright 2026 The Triangulate authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tri-report"
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+
+#include "tri-corpus-private.h"
+#include "tri-report-private.h"
+
+static void
+add_nullable_string (JsonBuilder *b,
+                     const char  *member,
+                     const char  *value)
+{
+  json_builder_set_member_name (b, member);
+  if (value != NULL)
+    json_builder_add_string_value (b, value);
+  else
+    json_builder_add_null_value (b);
+}
+
+static void
+add_span (JsonBuilder *b,
+          TriArticle  *article,
+          guint        start,
+          guint        end)
+{
+  json_builder_set_member_name (b, "start");
+  json_builder_add_int_value (b, tri_article_to_source_offset (article, start, FALSE));
+  json_builder_set_member_name (b, "end");
+  json_builder_add_int_value (b, tri_article_to_source_offset (article, end, TRUE));
+}
+
+static void
+add_article (JsonBuilder *b,
+             TriArticle  *article)
+{
+  const char * const *cites;
+
+  json_builder_begin_object (b);
+  add_nullable_string (b, "id", tri_article_get_id (article));
+  add_nullable_string (b, "path", tri_article_get_path (article));
+  add_nullable_string (b, "language", tri_article_get_language (article));
+  add_nullable_string (b, "title", tri_article_get_title (article));
+  add_nullable_string (b, "outlet", tri_article_get_outlet (article));
+  add_nullable_string (b, "url", tri_article_get_url (article));
+  add_nullable_string (b, "charset", tri_article_get_charset (article));
+
+  json_builder_set_member_name (b, "published");
+  json_builder_begin_object (b);
+  add_nullable_string (b, "value", tri_article_get_published (article));
+  add_nullable_string (b, "source", tri_date_source_to_string (tri_article_get_published_source (article)));
+  add_nullable_string (b, "earliest", tri_article_get_published_earliest (article));
+  add_nullable_string (b, "latest", tri_article_get_published_latest (article));
+  json_builder_end_object (b);
+
+  json_builder_set_member_name (b, "stories");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < tri_article_get_n_stories (article); i++)
+    {
+      guint start, end;
+      const char *title, *reference;
+
+      tri_article_get_story (article, i, &start, &end, &title, &reference);
+      json_builder_begin_object (b);
+      add_span (b, article, start, end);
+      add_nullable_string (b, "title", title);
+      add_nullable_string (b, "reference_date", reference);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "boilerplate");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < tri_article_get_n_boilerplate (article); i++)
+    {
+      guint start, end;
+      const char *why;
+
+      tri_article_get_boilerplate (article, i, &start, &end, &why);
+      json_builder_begin_object (b);
+      add_span (b, article, start, end);
+      add_nullable_string (b, "why", why);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "sentences");
+  json_builder_add_int_value (b, tri_article_get_n_sentences (article));
+
+  json_builder_set_member_name (b, "cites");
+  json_builder_begin_array (b);
+  cites = tri_article_get_cites (article);
+  for (guint i = 0; cites[i]; i++)
+    json_builder_add_string_value (b, cites[i]);
+  json_builder_end_array (b);
+
+  json_builder_end_object (b);
+}
+
+static void
+add_mention (JsonBuilder *b,
+             TriArticle  *article,
+             TriMention  *m)
+{
+  g_autofree char *text = tri_article_dup_span (article, m->start, m->end);
+
+  json_builder_begin_object (b);
+  add_nullable_string (b, "article", tri_article_get_id (article));
+  add_nullable_string (b, "kind", tri_mention_kind_to_string (m->kind));
+  add_span (b, article, m->start, m->end);
+  add_nullable_string (b, "text", text);
+
+  switch (m->kind)
+    {
+    case TRI_MENTION_TIME:
+      add_nullable_string (b, "value", m->value);
+      add_nullable_string (b, "precision", tri_precision_to_string (m->precision));
+      add_nullable_string (b, "modifier", tri_time_modifier_to_string (m->modifier));
+      json_builder_set_member_name (b, "inferred");
+      json_builder_add_boolean_value (b, m->inferred);
+      break;
+
+    case TRI_MENTION_QUANTITY:
+      json_builder_set_member_name (b, "value");
+      json_builder_add_double_value (b, m->number);
+      if (m->number_max > m->number)
+        {
+          json_builder_set_member_name (b, "max");
+          json_builder_add_double_value (b, m->number_max);
+        }
+      add_nullable_string (b, "qualifier", tri_qualifier_to_string (m->qualifier));
+      add_nullable_string (b, "unit", m->unit);
+      add_nullable_string (b, "owner", m->owner);
+      json_builder_set_member_name (b, "vague");
+      json_builder_add_boolean_value (b, m->vague);
+      break;
+
+    case TRI_MENTION_PLACE:
+      add_nullable_string (b, "place", m->entity);
+      add_nullable_string (b, "name", m->name);
+      json_builder_set_member_name (b, "lat");
+      json_builder_add_double_value (b, m->lat);
+      json_builder_set_member_name (b, "lon");
+      json_builder_add_double_value (b, m->lon);
+      json_builder_set_member_name (b, "metonym");
+      json_builder_add_boolean_value (b, m->metonym);
+      break;
+
+    case TRI_MENTION_ACTOR:
+      add_nullable_string (b, "actor", m->entity);
+      add_nullable_string (b, "name", m->name);
+      json_builder_set_member_name (b, "candidate");
+      json_builder_add_boolean_value (b, m->candidate);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+  json_builder_end_object (b);
+}
+
+/* Builds the whole report as a JSON tree. */
+JsonNode *
+_tri_report_build (TriCorpus *corpus)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  GPtrArray *articles = _tri_corpus_get_articles (corpus);
+  GPtrArray *errors = tri_corpus_get_errors (corpus);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "version");
+  json_builder_add_int_value (b, TRI_REPORT_VERSION);
+  json_builder_set_member_name (b, "generator");
+  json_builder_add_string_value (b, "triangulate " PACKAGE_VERSION);
+
+  json_builder_set_member_name (b, "articles");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < articles->len; i++)
+    add_article (b, g_ptr_array_index (articles, i));
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "mentions");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < articles->len; i++)
+    {
+      TriArticle *article = g_ptr_array_index (articles, i);
+      GPtrArray *mentions = tri_article_get_mentions (article);
+
+      for (guint j = 0; j < mentions->len; j++)
+        add_mention (b, article, g_ptr_array_index (mentions, j));
+    }
+  json_builder_end_array (b);
+
+  _tri_report_add_claims (b, corpus);
+
+  json_builder_set_member_name (b, "errors");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < errors->len; i++)
+    {
+      const TriLoadError *err = g_ptr_array_index (errors, i);
+
+      json_builder_begin_object (b);
+      add_nullable_string (b, "path", err->path);
+      add_nullable_string (b, "message", err->message);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+/* Claims and clusters; the cross-referencing stage fills them in. */
+void
+_tri_report_add_claims (JsonBuilder *b,
+                        TriCorpus   *corpus)
+{
+  json_builder_set_member_name (b, "claims");
+  json_builder_begin_array (b);
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "clusters");
+  json_builder_begin_array (b);
+  json_builder_end_array (b);
+}
+
+/**
+ * tri_report_to_json:
+ * @corpus: a loaded corpus
+ * @pretty: whether to indent
+ * @length: (out) (optional): length of the result
+ *
+ * Returns: (transfer full): the report, version %TRI_REPORT_VERSION
+ */
+char *
+tri_report_to_json (TriCorpus *corpus,
+                    gboolean   pretty,
+                    gsize     *length)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+
+  g_return_val_if_fail (TRI_IS_CORPUS (corpus), NULL);
+
+  root = _tri_report_build (corpus);
+  json_generator_set_root (gen, root);
+  json_generator_set_pretty (gen, pretty);
+  return json_generator_to_data (gen, length);
+}
