@@ -179,7 +179,7 @@ test_collect_folder (Fixture       *f,
 {
   g_autoptr(GFile) dir = g_file_new_for_path (f->dir);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GListModel) files = NULL;
   g_autofree char *sub = g_build_filename (f->dir, "sub", NULL);
   g_autofree char *nested = g_build_filename (sub, "z.txt", NULL);
   g_autofree char *skipped = g_build_filename (f->dir, "notes.odt", NULL);
@@ -192,8 +192,8 @@ test_collect_folder (Fixture       *f,
   files = tri_collect_files (&dir, 1, NULL, &error);
   g_assert_no_error (error);
   /* 12 top-level .txt files, sorted, then the sub-folder's. */
-  g_assert_cmpuint (files->len, ==, 13);
-  last = g_object_ref (g_ptr_array_index (files, 12));
+  g_assert_cmpuint (g_list_model_get_n_items (files), ==, 13);
+  last = g_list_model_get_item (files, 12);
   {
     g_autofree char *path = g_file_get_path (last);
 

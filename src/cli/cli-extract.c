@@ -71,7 +71,7 @@ cli_load_corpus (char     **paths,
     {
       g_autoptr(GFile) root = g_file_new_for_commandline_arg (paths[i]);
       g_autoptr(GError) error = NULL;
-      g_autoptr(GPtrArray) found = NULL;
+      g_autoptr(GListModel) found = NULL;
 
       /* A folder that cannot be listed is one error; the rest go on. */
       found = tri_collect_files (&root, 1, NULL, &error);
@@ -81,8 +81,8 @@ cli_load_corpus (char     **paths,
           g_ptr_array_add (roots, g_object_ref (root));
           continue;
         }
-      for (guint j = 0; j < found->len; j++)
-        g_ptr_array_add (files, g_object_ref (g_ptr_array_index (found, j)));
+      for (guint j = 0; j < g_list_model_get_n_items (found); j++)
+        g_ptr_array_add (files, g_list_model_get_item (found, j));
     }
   /* Unlistable folders go through the loader too, so the report lists them. */
   for (guint i = 0; i < roots->len; i++)

@@ -726,18 +726,19 @@ collect_dir (GFile         *dir,
  * @error: set if a folder cannot be listed
  *
  * Expands folders, recursively and sorted by name, into the article files
- * they hold (.txt, .html, .htm, .json, .jsonl). Files named directly are
- * kept whatever their name, so that a bad one is reported, not skipped.
+ * they hold (.txt, .text, .html, .htm, .json, .jsonl). Files named directly
+ * are kept whatever their name, so that a bad one is reported, not skipped.
  *
- * Returns: (transfer full) (element-type GFile): the files
+ * Returns: (transfer full): a list of #GFile
  */
-GPtrArray *
+GListModel *
 tri_collect_files (GFile        **roots,
                    guint          n_roots,
                    GCancellable  *cancellable,
                    GError       **error)
 {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GListStore) store = g_list_store_new (G_TYPE_FILE);
 
   for (guint i = 0; i < n_roots; i++)
     {
@@ -749,5 +750,6 @@ tri_collect_files (GFile        **roots,
       else
         g_ptr_array_add (out, g_object_ref (roots[i]));
     }
-  return g_steal_pointer (&out);
+  g_list_store_splice (store, 0, 0, out->pdata, out->len);
+  return G_LIST_MODEL (g_steal_pointer (&store));
 }

@@ -64,7 +64,7 @@ double      tri_corpus_get_progress       (TriCorpus            *self);
 GPtrArray  *tri_corpus_get_errors         (TriCorpus            *self);
 void        tri_corpus_cross_reference    (TriCorpus            *self);
 
-GPtrArray  *tri_collect_files             (GFile               **roots,
+GListModel *tri_collect_files             (GFile               **roots,
                                            guint                 n_roots,
                                            GCancellable         *cancellable,
                                            GError              **error);

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
+#include <string.h>
 
 #include "tri-corpus-private.h"
 #include "tri-report-private.h"
@@ -38,15 +39,29 @@ add_span (JsonBuilder *b,
   json_builder_add_int_value (b, tri_article_to_source_offset (article, end, TRUE));
 }
 
+/* Paths below the current folder are reported relative to it, as a
+ * researcher typed them; others stay absolute. */
+static const char *
+display_path (const char *path,
+              const char *cwd)
+{
+  gsize n = strlen (cwd);
+
+  if (path != NULL && strncmp (path, cwd, n) == 0 && path[n] == G_DIR_SEPARATOR && path[n + 1])
+    return path + n + 1;
+  return path;
+}
+
 static void
 add_article (JsonBuilder *b,
-             TriArticle  *article)
+             TriArticle  *article,
+             const char  *cwd)
 {
   const char * const *cites;
 
   json_builder_begin_object (b);
   add_nullable_string (b, "id", tri_article_get_id (article));
-  add_nullable_string (b, "path", tri_article_get_path (article));
+  add_nullable_string (b, "path", display_path (tri_article_get_path (article), cwd));
   add_nullable_string (b, "language", tri_article_get_language (article));
   add_nullable_string (b, "title", tri_article_get_title (article));
   add_nullable_string (b, "outlet", tri_article_get_outlet (article));
@@ -174,6 +189,7 @@ _tri_report_build (TriCorpus *corpus)
   g_autoptr(JsonBuilder) b = json_builder_new ();
   GPtrArray *articles = _tri_corpus_get_articles (corpus);
   GPtrArray *errors = tri_corpus_get_errors (corpus);
+  g_autofree char *cwd = g_get_current_dir ();
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "version");
@@ -184,7 +200,7 @@ _tri_report_build (TriCorpus *corpus)
   json_builder_set_member_name (b, "articles");
   json_builder_begin_array (b);
   for (guint i = 0; i < articles->len; i++)
-    add_article (b, g_ptr_array_index (articles, i));
+    add_article (b, g_ptr_array_index (articles, i), cwd);
   json_builder_end_array (b);
 
   json_builder_set_member_name (b, "mentions");
@@ -208,7 +224,7 @@ _tri_report_build (TriCorpus *corpus)
       const TriLoadError *err = g_ptr_array_index (errors, i);
 
       json_builder_begin_object (b);
-      add_nullable_string (b, "path", err->path);
+      add_nullable_string (b, "path", display_path (err->path, cwd));
       add_nullable_string (b, "message", err->message);
       json_builder_end_object (b);
     }
