@@ -1,0 +1,74 @@
+/* bench-pathological.c: time per MB must stay flat from 1 MB to 64 MB of
+ * one pathological line, through reading and every analysis stage.
+ *
+ * Copyright 2026 The Triangulate authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <triangulate.h>
+
+/* Each pattern is repeated, with no line break, to the size wanted. */
+static const struct { const char *name; const char *unit; } patterns[] = {
+  { "dates and numbers", "hôm 18/1 khoảng 2.500 binh sĩ Mỹ tại căn cứ Al-Asad, " },
+  { "no sentence end", "ngày tháng năm liên minh chống IS " },
+  { "digits and dots", "1.2.3.4.5.6.7.8.9.0/1/2-3-4 " },
+  { "open quotes", "“Iraq \"năm 2024 “không " },
+  { "capitalised words", "Mohammed Shia Al Sudani Washington Baghdad Tehran " },
+};
+
+static double
+run_once (const char *unit,
+          gsize       size)
+{
+  g_autoptr(GString) s = g_string_sized_new (size + 64);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) articles = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 t0;
+
+  g_string_append (s, "date 2026-01-19\n");
+  while (s->len < size)
+    g_string_append (s, unit);
+  bytes = g_string_free_to_bytes (g_steal_pointer (&s));
+
+  t0 = g_get_monotonic_time ();
+  articles = tri_load_bytes ("bench.txt", bytes, &error);
+  if (articles != NULL)
+    for (guint i = 0; i < articles->len; i++)
+      tri_article_analyze (g_ptr_array_index (articles, i));
+  return (g_get_monotonic_time () - t0) / 1e6;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gsize max_mb = argc > 1 ? g_ascii_strtoull (argv[1], NULL, 10) : 64;
+  gboolean flat = TRUE;
+
+  printf ("%-20s %6s %10s %10s\n", "pattern", "MB", "seconds", "s/MB");
+  for (guint p = 0; p < G_N_ELEMENTS (patterns); p++)
+    {
+      double first = 0;
+
+      for (gsize mb = 1; mb <= max_mb; mb *= 4)
+        {
+          double t = run_once (patterns[p].unit, mb * 1024 * 1024);
+          double per = t / mb;
+
+          if (mb == 1)
+            first = per;
+          printf ("%-20s %6" G_GSIZE_FORMAT " %10.3f %10.4f%s\n", patterns[p].name, mb, t, per,
+                  per > 3 * first + 0.01 ? "  ← grows" : "");
+          if (per > 3 * first + 0.01)
+            flat = FALSE;
+        }
+    }
+  printf ("time per MB %s\n", flat ? "flat" : "NOT flat");
+  return 0;
+}
