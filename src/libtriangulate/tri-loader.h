@@ -27,6 +27,14 @@ GPtrArray *tri_load_file         (GFile         *file,
 GPtrArray *tri_load_bytes        (const char    *path,
                                   GBytes        *bytes,
                                   GError       **error);
+GPtrArray *tri_load_file_full    (GFile         *file,
+                                  GCancellable  *cancellable,
+                                  GPtrArray    **warnings,
+                                  GError       **error);
+GPtrArray *tri_load_bytes_full   (const char    *path,
+                                  GBytes        *bytes,
+                                  GPtrArray    **warnings,
+                                  GError       **error);
 char      *tri_article_id_for_path (const char  *path);
 
 G_END_DECLS

@@ -25,8 +25,41 @@ _tri_segment_article (TriArticle *article)
   if (g_strcmp0 (tri_article_get_language (article), "und") == 0)
     _tri_article_set_language (article, _tri_language_detect (text + body, len - body));
   _tri_boilerplate_detect (article);
+  _tri_title_detect (article);
   _tri_stories_detect (article);
   _tri_sentences_split (article);
+  _tri_cites_detect (article);
+}
+
+/* Plain text has no title field: its first line is the headline when it
+ * looks like one (short, no final full stop; a question is fine). */
+void
+_tri_title_detect (TriArticle *article)
+{
+  gsize len;
+  const char *text = tri_article_get_text (article, &len);
+  gsize s = _tri_article_get_body_start (article), e;
+  const char *eol;
+  guint words = 0;
+  g_autofree char *title = NULL;
+
+  if (tri_article_get_title (article) != NULL)
+    return;
+
+  while (s < len && g_ascii_isspace (text[s]))
+    s++;
+  if (s >= len || !tri_article_is_content (article, s, s + 1))
+    return;
+  eol = memchr (text + s, '\n', len - s);
+  e = eol ? (gsize) (eol - text) : len;
+  while (e > s && g_ascii_isspace (text[e - 1]))
+    e--;
+  if (!tri_article_is_content (article, s, e))
+    return;
+  if (!_tri_is_headline_like (text + s, e - s, &words) || words < 3 || words > 25)
+    return;
+  title = g_strndup (text + s, e - s);
+  _tri_article_set_title (article, title);
 }
 
 /* "2026-01-19", "2026-01-19T08:00:00+07:00", "2026/01/19". */

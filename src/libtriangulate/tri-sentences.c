@@ -112,8 +112,12 @@ ends_with_abbreviation (const char *text,
   if (e == start || text[e - 1] != '.')
     return FALSE;
   s = e - 1;
-  while (s > start && !g_ascii_isspace (text[s - 1]) && text[s - 1] != '(' && text[s - 1] != '"')
+  /* Abbreviations are short: look back a few bytes only. */
+  while (s > start && e - s < 24 && !g_ascii_isspace (text[s - 1]) && text[s - 1] != '(' &&
+         text[s - 1] != '"')
     s--;
+  if (e - s >= 24)
+    return FALSE;
   word = g_strndup (text + s, e - s);
   if (g_hash_table_contains (abbreviations (), word))
     return TRUE;
@@ -121,34 +125,87 @@ ends_with_abbreviation (const char *text,
   return g_utf8_strlen (word, -1) == 2 && g_unichar_isupper (g_utf8_get_char (word));
 }
 
-/* Whether a quotation opened in [start, end) is still open at @end. */
+/* Whether a quotation is open: counts kept as the text is read, so each
+ * byte is looked at once however many boundaries ICU proposes. */
+typedef struct
+{
+  gsize pos;
+  guint straight;
+  int   curly;
+} QuoteState;
+
+static void
+quote_reset (QuoteState *q,
+             gsize       at)
+{
+  q->pos = at;
+  q->straight = 0;
+  q->curly = 0;
+}
+
 static gboolean
-inside_quote (const char *text,
-              gsize       start,
+inside_quote (QuoteState *q,
+              const char *text,
               gsize       end)
 {
-  guint straight = 0;
-  int curly = 0;
+  const char *p = text + q->pos;
 
-  for (const char *p = text + start; p < text + end; p = g_utf8_next_char (p))
+  for (; p < text + end; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
       if (c == '"')
-        straight++;
+        q->straight++;
       else if (c == 0x201C || c == 0x00AB)
-        curly++;
-      else if ((c == 0x201D || c == 0x00BB) && curly > 0)
-        curly--;
+        q->curly++;
+      else if ((c == 0x201D || c == 0x00BB) && q->curly > 0)
+        q->curly--;
     }
-  return (straight % 2) == 1 || curly > 0;
+  q->pos = p - text;
+  return (q->straight % 2) == 1 || q->curly > 0;
 }
+
+/* No sentence is longer than this: a "sentence" of megabytes (a page with
+ * no full stop) is cut at white space, so that no later stage spends
+ * quadratic time in one. */
+#define MAX_SENTENCE 4096
+
+static void add_one_sentence (GArray     *sentences,
+                              const char *text,
+                              gsize       start,
+                              gsize       end);
 
 static void
 add_sentence (GArray     *sentences,
               const char *text,
               gsize       start,
               gsize       end)
+{
+  while (end - start > MAX_SENTENCE)
+    {
+      gsize cut = start + MAX_SENTENCE;
+
+      while (cut > start + MAX_SENTENCE / 2 && !g_ascii_isspace (text[cut]))
+        cut--;
+      if (!g_ascii_isspace (text[cut]))
+        {
+          cut = start + MAX_SENTENCE;
+          while (cut > start && ((guchar) text[cut] & 0xC0) == 0x80)
+            cut--;
+        }
+      if (cut <= start)
+        break;
+      add_one_sentence (sentences, text, start, cut);
+      start = cut;
+    }
+  add_one_sentence (sentences, text, start, end);
+}
+
+static void
+add_one_sentence (GArray     *sentences,
+                  const char *text,
+                  gsize       start,
+                  gsize       end)
 {
   TriSpan span;
 
@@ -158,6 +215,15 @@ add_sentence (GArray     *sentences,
     end--;
   if (start == end)
     return;
+  /* Punctuation left over from a cut credit is not a sentence. */
+  {
+    gboolean has_word = FALSE;
+
+    for (const char *p = text + start; p < text + end && !has_word; p = g_utf8_next_char (p))
+      has_word = g_unichar_isalnum (g_utf8_get_char (p));
+    if (!has_word)
+      return;
+  }
   span.start = start;
   span.end = end;
   g_array_append_val (sentences, span);
@@ -174,6 +240,9 @@ split_paragraph (Breaker    *b,
   UErrorCode e = U_ZERO_ERROR;
   gsize sentence_start = start;
   int32_t pos;
+  QuoteState quotes;
+
+  quote_reset (&quotes, start);
 
   b->ut = utext_openUTF8 (b->ut, text + start, end - start, &e);
   if (U_FAILURE (e) || b->bi == NULL)
@@ -195,11 +264,12 @@ split_paragraph (Breaker    *b,
 
       if (at >= end)
         break;
-      if (ends_with_abbreviation (text, sentence_start, at) ||
-          inside_quote (text, sentence_start, at))
+      if (inside_quote (&quotes, text, at) ||
+          ends_with_abbreviation (text, sentence_start, at))
         continue;
       add_sentence (sentences, text, sentence_start, at);
       sentence_start = at;
+      quote_reset (&quotes, at);
     }
   add_sentence (sentences, text, sentence_start, end);
 }

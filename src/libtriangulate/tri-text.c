@@ -362,20 +362,88 @@ tri_text_normalize (const char    *text,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-/* Lower case, no diacritics, đ→d: for matching and search keys. Not
- * thread-safe transliterators are kept one per thread. */
+/* Transliterators are not thread-safe: one per thread. */
 static GPrivate fold_trans = G_PRIVATE_INIT ((GDestroyNotify) utrans_close);
 
+/* Folds one piece with ICU; FALSE if ICU failed. */
+static gboolean
+fold_chunk (UTransliterator *t,
+            const char      *text,
+            gsize            len,
+            GString         *out)
+{
+  UErrorCode e = U_ZERO_ERROR;
+  g_autofree UChar *buf = NULL;
+  int32_t ulen = 0, cap, limit, in_len;
+  int32_t out_len = 0;
+  gsize at = out->len;
+
+  u_strFromUTF8WithSub (NULL, 0, &ulen, text, len, 0xFFFD, NULL, &e);
+  in_len = ulen;
+  cap = ulen * 4 + 16;
+  for (guint attempt = 0; attempt < 3; attempt++, cap *= 4)
+    {
+      g_free (buf);
+      buf = g_new (UChar, cap);
+      e = U_ZERO_ERROR;
+      u_strFromUTF8WithSub (buf, cap, &ulen, text, len, 0xFFFD, NULL, &e);
+      if (U_FAILURE (e))
+        return FALSE;
+      limit = ulen;
+      utrans_transUChars (t, buf, &ulen, cap, 0, &limit, &e);
+      if (e != U_BUFFER_OVERFLOW_ERROR)
+        break;
+      ulen = in_len;
+    }
+  if (U_FAILURE (e))
+    return FALSE;
+  e = U_ZERO_ERROR;
+  u_strToUTF8 (NULL, 0, &out_len, buf, ulen, &e);
+  e = U_ZERO_ERROR;
+  g_string_set_size (out, at + out_len);
+  u_strToUTF8 (out->str + at, out_len + 1, &out_len, buf, ulen, &e);
+  if (U_FAILURE (e))
+    {
+      g_string_truncate (out, at);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+#define FOLD_CHUNK 2048
+
+/*
+ * tri_text_fold:
+ * @text: UTF-8 text
+ * @len: its length, or -1
+ *
+ * Lower case, without diacritics, in Latin letters (ICU's "Any-Latin;
+ * Latin-ASCII; Lower"): "Đà Nẵng" → "da nang".
+ *
+ * ICU transliterates a long string in quadratic time, so the text goes
+ * through in pieces cut at white space, and plain ASCII pieces skip ICU
+ * altogether: folding is linear in the length of the text.
+ *
+ * Returns: (transfer full): the folded text
+ */
+/**
+ * tri_text_fold:
+ * @text: UTF-8 text
+ * @len: its length, or -1 if NUL-terminated
+ *
+ * Folds text for matching and search: lower case, no diacritics, "đ" as
+ * "d", other scripts transliterated to Latin ("Đà Nẵng" → "da nang").
+ *
+ * Returns: (transfer full): the folded text
+ */
 char *
 tri_text_fold (const char *text,
                gssize      len)
 {
   UTransliterator *t = g_private_get (&fold_trans);
   UErrorCode e = U_ZERO_ERROR;
-  g_autofree UChar *buf = NULL;
-  int32_t ulen = 0, cap, limit;
-  int32_t out_len = 0;
-  g_autofree char *out = NULL;
+  g_autoptr(GString) out = NULL;
+  gsize pos = 0;
 
   if (len < 0)
     len = strlen (text);
@@ -390,23 +458,48 @@ tri_text_fold (const char *text,
       g_private_set (&fold_trans, t);
     }
 
-  u_strFromUTF8WithSub (NULL, 0, &ulen, text, len, 0xFFFD, NULL, &e);
-  e = U_ZERO_ERROR;
-  cap = ulen * 4 + 16;
-  buf = g_new (UChar, cap);
-  u_strFromUTF8WithSub (buf, cap, &ulen, text, len, 0xFFFD, NULL, &e);
-  if (U_FAILURE (e))
-    return g_utf8_casefold (text, len);
-  limit = ulen;
-  utrans_transUChars (t, buf, &ulen, cap, 0, &limit, &e);
-  if (U_FAILURE (e))
-    return g_utf8_casefold (text, len);
-  e = U_ZERO_ERROR;
-  u_strToUTF8 (NULL, 0, &out_len, buf, ulen, &e);
-  e = U_ZERO_ERROR;
-  out = g_malloc (out_len + 1);
-  u_strToUTF8 (out, out_len + 1, &out_len, buf, ulen, &e);
-  if (U_FAILURE (e))
-    return g_utf8_casefold (text, len);
-  return g_steal_pointer (&out);
+  out = g_string_sized_new (len + 1);
+  while (pos < (gsize) len)
+    {
+      gsize end = MIN ((gsize) len, pos + FOLD_CHUNK);
+      gboolean ascii = TRUE;
+
+      /* Cut after white space, so no letter loses its marks. */
+      if (end < (gsize) len)
+        {
+          gsize cut = end;
+
+          while (cut < (gsize) len && cut < end + 4 * FOLD_CHUNK && !g_ascii_isspace (text[cut]))
+            cut++;
+          if (cut < (gsize) len && g_ascii_isspace (text[cut]))
+            end = cut + 1;
+          else
+            {
+              /* No space at all: cut at a character boundary, keeping a
+               * letter's combining marks with it. */
+              while (end > pos && ((guchar) text[end] & 0xC0) == 0x80)
+                end--;
+              while (end < (gsize) len &&
+                     (((guchar) text[end] & 0xC0) == 0x80 ||
+                      g_unichar_ismark (g_utf8_get_char_validated (text + end, len - end))))
+                end++;
+              if (end <= pos)
+                end = MIN ((gsize) len, pos + FOLD_CHUNK);
+            }
+        }
+
+      for (gsize i = pos; i < end && ascii; i++)
+        ascii = (guchar) text[i] < 0x80;
+      if (ascii)
+        for (gsize i = pos; i < end; i++)
+          g_string_append_c (out, g_ascii_tolower (text[i]));
+      else if (!fold_chunk (t, text + pos, end - pos, out))
+        {
+          g_autofree char *folded = g_utf8_casefold (text + pos, end - pos);
+
+          g_string_append (out, folded);
+        }
+      pos = end;
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }

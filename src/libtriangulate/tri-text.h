@@ -9,6 +9,7 @@
 
 #include <glib.h>
 
+#include "tri-fold.h"
 #include "tri-offset-map.h"
 
 G_BEGIN_DECLS
@@ -25,8 +26,6 @@ char     *tri_text_normalize   (const char    *text,
                                 gsize         *out_len,
                                 TriOffsetMap  *below,
                                 TriOffsetMap **map_out);
-char     *tri_text_fold        (const char    *text,
-                                gssize         len);
 gboolean  tri_text_is_binary   (const char    *data,
                                 gsize          len);
 void      tri_text_line_column (const char    *data,
