@@ -1,0 +1,605 @@
+/* tri-time-infer.c: reference dates and publication bounds
+ *
+ * Copyright 2026 The Triangulate authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tri-time-infer"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "tri-data.h"
+#include "tri-text.h"
+#include "tri-time-private.h"
+
+/* How a story with no publication date gets its reference date:
+ *
+ *  1. L, the earliest the story can be: the latest date written with its
+ *     year in a sentence that is not about the future ("năm 2024",
+ *     "ngày 7-10-2023") and is not a deadline ("cho đến năm 2030"), and
+ *     the start of the terms of the office-holders it names with their
+ *     titles ("Thủ tướng Iraq … al-Sudani").
+ *  2. A year from relative words: "giữa tháng 10 năm ngoái" next to a
+ *     written "tháng 10-2023" puts the story in 2024.
+ *  3. U, a near upper bound: the newest reference date of the other
+ *     stories on the same page (a page's related stories are rarely newer
+ *     than its main one), and the end of the office-holders' terms.
+ *  4. Bare days ("27/9", "hôm 23/1") take the year that fits: with a near
+ *     bound, the latest on or before it (and after L when possible);
+ *     else the earliest on or after L.
+ *  5. The reference is the latest of L and the bare days in the past;
+ *     with no clue at all, the page's other story's reference.
+ *
+ * The hits found here are kept on the article (object data) for
+ * _tri_time_tag_article(), which anchors them, so the text is read once. */
+
+#define HITS_KEY "tri-time-hits"
+
+typedef struct
+{
+  char    *actor;
+  char    *titles[2];         /* folded */
+  guint32  start;
+  guint32  end;               /* 0 while in office */
+} Term;
+
+typedef struct
+{
+  GArray     *terms;          /* Term */
+  GHashTable *names;          /* actor → GPtrArray of folded names */
+} Terms;
+
+static char *
+fold (const char *text)
+{
+  char *f = tri_text_fold (text, -1);
+
+  if (f == NULL)
+    f = g_utf8_strdown (text, -1);
+  for (char *p = f; *p; p++)
+    if (*p == '-' || *p == '\'' || *p == '.')
+      *p = ' ';
+  return f;
+}
+
+static void
+add_name (GHashTable *names,
+          const char *actor,
+          const char *name)
+{
+  GPtrArray *list;
+  char *f;
+
+  if (name == NULL || strlen (name) < 3)
+    return;
+  list = g_hash_table_lookup (names, actor);
+  if (list == NULL)
+    {
+      list = g_ptr_array_new_with_free_func (g_free);
+      g_hash_table_insert (names, g_strdup (actor), list);
+    }
+  f = fold (name);
+  g_strstrip (f);
+  g_ptr_array_add (list, f);
+  /* "al-Sudani" after the title */
+  if (g_str_has_prefix (f, "al "))
+    g_ptr_array_add (list, g_strdup (f + 3));
+}
+
+static Terms *
+terms_load (void)
+{
+  Terms *self = g_new0 (Terms, 1);
+  g_autofree char *terms_path = tri_data_find ("actors/terms.tsv");
+  g_autofree char *actors_path = tri_data_find ("actors/actors.tsv");
+  g_autofree char *contents = NULL;
+
+  self->terms = g_array_new (FALSE, TRUE, sizeof (Term));
+  self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) g_ptr_array_unref);
+
+  if (terms_path != NULL && g_file_get_contents (terms_path, &contents, NULL, NULL))
+    {
+      g_auto(GStrv) lines = g_strsplit (contents, "\n", -1);
+
+      for (guint i = 0; lines[i]; i++)
+        {
+          g_auto(GStrv) f = NULL;
+          g_auto(GStrv) titles = NULL;
+          Term term = { 0 };
+
+          if (lines[i][0] == '#' || lines[i][0] == '\0')
+            continue;
+          f = g_strsplit (lines[i], "\t", -1);
+          if (g_strv_length (f) < 4)
+            continue;
+          titles = g_strsplit (f[1], "|", 2);
+          term.actor = g_strdup (f[0]);
+          term.titles[0] = titles[0] && titles[0][0] ? fold (titles[0]) : NULL;
+          term.titles[1] = titles[0] && titles[1] && titles[1][0] ? fold (titles[1]) : NULL;
+          term.start = _tri_time_parse_iso (f[3], FALSE);
+          term.end = f[4] ? _tri_time_parse_iso (g_strstrip (f[4]), TRUE) : 0;
+          g_array_append_val (self->terms, term);
+        }
+    }
+  g_clear_pointer (&contents, g_free);
+
+  if (actors_path != NULL && g_file_get_contents (actors_path, &contents, NULL, NULL))
+    {
+      g_auto(GStrv) lines = g_strsplit (contents, "\n", -1);
+
+      for (guint i = 0; lines[i]; i++)
+        {
+          g_auto(GStrv) f = NULL;
+
+          if (lines[i][0] == '#' || lines[i][0] == '\0')
+            continue;
+          f = g_strsplit (lines[i], "\t", -1);
+          if (g_strv_length (f) < 6 || !g_str_equal (f[1], "person"))
+            continue;
+          add_name (self->names, f[0], f[2]);
+          add_name (self->names, f[0], f[3]);
+          {
+            g_auto(GStrv) aliases = g_strsplit (f[5], "|", -1);
+
+            for (guint a = 0; aliases[a]; a++)
+              add_name (self->names, f[0], aliases[a]);
+          }
+        }
+    }
+  return self;
+}
+
+static Terms *
+terms_get (void)
+{
+  static Terms *terms;
+
+  if (g_once_init_enter (&terms))
+    g_once_init_leave (&terms, terms_load ());
+  return terms;
+}
+
+static gboolean
+name_follows (GPtrArray  *names,
+              const char *p)
+{
+  while (*p == ' ' || *p == ',')
+    p++;
+  for (guint i = 0; names && i < names->len; i++)
+    {
+      const char *n = g_ptr_array_index (names, i);
+      gsize len = strlen (n);
+
+      if (strncmp (p, n, len) == 0 && !g_ascii_isalnum (p[len]))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* _tri_time_office_bounds:
+ * @text: an article's text
+ * @len: its length
+ * @earliest: (out): the latest start of a term of an office-holder named
+ *   with the title, 0 if none
+ * @latest: (out): the earliest end of such a term, 0 if none
+ *
+ * Reads "Tổng thống Mỹ Joe Biden", "Iraqi Prime Minister Mohammed Shia
+ * al-Sudani": the text was written while they held the office (not after
+ * "cựu" or "former").
+ */
+void
+_tri_time_office_bounds (const char *text,
+                         gsize       len,
+                         guint32    *earliest,
+                         guint32    *latest)
+{
+  Terms *terms = terms_get ();
+  g_autofree char *raw = g_strndup (text, len);
+  g_autofree char *folded = fold (raw);
+
+  *earliest = 0;
+  *latest = 0;
+  for (guint i = 0; i < terms->terms->len; i++)
+    {
+      const Term *term = &g_array_index (terms->terms, Term, i);
+      GPtrArray *names = g_hash_table_lookup (terms->names, term->actor);
+
+      for (guint k = 0; k < 2; k++)
+        {
+          const char *title = term->titles[k];
+          const char *p = folded;
+
+          if (title == NULL || names == NULL)
+            continue;
+          while ((p = strstr (p, title)) != NULL)
+            {
+              gboolean former = (p - folded >= 4 && strncmp (p - 4, "cuu ", 4) == 0)
+                                || (p - folded >= 7 && strncmp (p - 7, "former ", 7) == 0);
+
+              if (!former && (p == folded || !g_ascii_isalnum (p[-1]))
+                  && name_follows (names, p + strlen (title)))
+                {
+                  *earliest = MAX (*earliest, term->start);
+                  if (term->end != 0)
+                    *latest = *latest ? MIN (*latest, term->end) : term->end;
+                  break;
+                }
+              p += strlen (title);
+            }
+        }
+    }
+}
+
+/* The office bounds of an article, computed once (folding the text is the
+ * slow part) and kept with the hits. */
+#define OFFICE_KEY "tri-time-office"
+
+static void
+article_office_bounds (TriArticle *article,
+                       const char *text,
+                       gsize       len,
+                       guint32    *earliest,
+                       guint32    *latest)
+{
+  guint32 *bounds = g_object_get_data (G_OBJECT (article), OFFICE_KEY);
+
+  if (bounds == NULL)
+    {
+      bounds = g_new0 (guint32, 2);
+      _tri_time_office_bounds (text, len, &bounds[0], &bounds[1]);
+      g_object_set_data_full (G_OBJECT (article), OFFICE_KEY, bounds, g_free);
+    }
+  *earliest = bounds[0];
+  *latest = bounds[1];
+}
+
+static GArray *
+scan_article (TriArticle *article)
+{
+  TriTimeLexicon *lexicon = _tri_time_lexicon_get (tri_article_get_language (article));
+  GArray *sentences = _tri_article_get_sentences (article);
+  GArray *hits = g_array_new (FALSE, FALSE, sizeof (TriTimeHit));
+  const char *text = tri_article_get_text (article, NULL);
+
+  for (guint i = 0; i < sentences->len; i++)
+    {
+      const TriSpan *span = &g_array_index (sentences, TriSpan, i);
+
+      _tri_time_scan (lexicon, text, span->start, span->end, i, hits);
+    }
+  return hits;
+}
+
+static GArray *
+get_hits (TriArticle *article)
+{
+  GArray *hits = g_object_get_data (G_OBJECT (article), HITS_KEY);
+
+  if (hits == NULL)
+    {
+      hits = scan_article (article);
+      g_object_set_data_full (G_OBJECT (article), HITS_KEY, hits, (GDestroyNotify) g_array_unref);
+    }
+  return hits;
+}
+
+static guint
+story_index (TriArticle *article,
+             guint       offset)
+{
+  GArray *stories = _tri_article_get_stories (article);
+
+  for (guint i = 0; i < stories->len; i++)
+    {
+      const TriStory *story = &g_array_index (stories, TriStory, i);
+
+      if (offset >= story->start && offset < story->end)
+        return i;
+    }
+  return 0;
+}
+
+/* The first and last day of an explicit hit, without a reference. */
+static gboolean
+explicit_days (const TriTimeHit *hit,
+               guint32          *first,
+               guint32          *last)
+{
+  g_autoptr(TriMention) m = NULL;
+  TriTimeHit h = *hit;
+
+  if (!hit->explicit_year || hit->duration || hit->relative
+      || hit->precision == TRI_PRECISION_DECADE)
+    return FALSE;
+  m = tri_mention_new (TRI_MENTION_TIME, hit->start, hit->end);
+  if (!_tri_time_resolve (&h, NULL, m) || m->day_first == 0)
+    return FALSE;
+  *first = m->day_first;
+  *last = m->day_last;
+  return TRUE;
+}
+
+static gboolean
+is_bare_day (const TriTimeHit *h)
+{
+  return h->relative && h->precision == TRI_PRECISION_DAY && !h->rel_unit && !h->weekday
+         && !h->explicit_year && h->month > 0 && h->day > 0;
+}
+
+static guint32
+pick (int      month,
+      int      day,
+      guint32  lower,
+      guint32  upper,
+      gboolean near_upper)
+{
+  GDate date;
+  int ly, uy;
+
+  g_date_clear (&date, 1);
+  if (upper != 0 && near_upper)
+    {
+      g_date_set_julian (&date, upper);
+      uy = g_date_get_year (&date);
+      for (int y = uy; y >= uy - 8; y--)
+        {
+          guint32 j;
+
+          if (!g_date_valid_dmy (day, month, y))
+            continue;
+          j = _tri_time_julian (y, month, day);
+          if (j <= upper)
+            return j;
+        }
+      return 0;
+    }
+  if (lower != 0)
+    {
+      g_date_set_julian (&date, lower);
+      ly = g_date_get_year (&date);
+      for (int y = ly; y <= ly + 8; y++)
+        {
+          guint32 j;
+
+          if (!g_date_valid_dmy (day, month, y))
+            continue;
+          j = _tri_time_julian (y, month, day);
+          if (j >= lower)
+            return upper == 0 || j <= upper ? j : 0;
+        }
+    }
+  return 0;
+}
+
+/* _tri_time_infer_references:
+ * @article: a segmented article
+ *
+ * Gives each story with no reference date one reasoned out from its own
+ * text (TRI_DATE_SOURCE_INFERRED).
+ */
+void
+_tri_time_infer_references (TriArticle *article)
+{
+  GArray *stories = _tri_article_get_stories (article);
+  GArray *hits;
+  gsize len;
+  const char *text;
+  guint32 office_lo = 0, office_hi = 0;
+  gboolean need = FALSE;
+
+  g_return_if_fail (TRI_IS_ARTICLE (article));
+
+  for (guint s = 0; s < stories->len; s++)
+    if (g_array_index (stories, TriStory, s).reference == 0)
+      need = TRUE;
+  if (!need)
+    return;
+
+  text = tri_article_get_text (article, &len);
+  hits = get_hits (article);
+  article_office_bounds (article, text, len, &office_lo, &office_hi);
+
+  /* Stories in order; later ones lean on the earlier ones' references. */
+  for (guint s = 0; s < stories->len; s++)
+    {
+      const TriStory *story = &g_array_index (stories, TriStory, s);
+      guint32 lower = office_lo, upper = office_hi, near = 0, ref = 0, latest_bare = 0;
+      int clue_year = 0;
+
+      if (story->reference != 0)
+        continue;
+
+      /* The page's newest dated story */
+      for (guint o = 0; o < stories->len; o++)
+        {
+          const TriStory *os = &g_array_index (stories, TriStory, o);
+
+          if (o != s)
+            near = MAX (near, os->reference);
+        }
+
+      for (guint i = 0; i < hits->len; i++)
+        {
+          const TriTimeHit *h = &g_array_index (hits, TriTimeHit, i);
+          guint32 first, last;
+
+          if (story_index (article, h->start) != s)
+            continue;
+          if (!h->future && !h->until && explicit_days (h, &first, &last))
+            lower = MAX (lower, first);
+          /* "tháng 10 năm ngoái" and a written "tháng 10/2023" */
+          if (h->has_year_offset && h->month > 0)
+            for (guint k = 0; k < hits->len; k++)
+              {
+                const TriTimeHit *x = &g_array_index (hits, TriTimeHit, k);
+
+                if (x->explicit_year && x->month == h->month && x->year > 0
+                    && x->precision == TRI_PRECISION_MONTH)
+                  clue_year = x->year - h->year_offset;
+              }
+        }
+      if (clue_year > 0)
+        {
+          lower = MAX (lower, _tri_time_julian (clue_year, 1, 1));
+          upper = upper ? MIN (upper, _tri_time_julian (clue_year, 12, 31))
+                        : _tri_time_julian (clue_year, 12, 31);
+        }
+      if (upper != 0 && lower > upper)
+        upper = 0;
+
+      for (guint i = 0; i < hits->len; i++)
+        {
+          const TriTimeHit *h = &g_array_index (hits, TriTimeHit, i);
+          guint32 j;
+
+          if (story_index (article, h->start) != s || !is_bare_day (h) || h->future)
+            continue;
+          if (near != 0)
+            j = pick (h->month, h->day, lower, upper ? MIN (upper, near) : near, TRUE);
+          else
+            j = pick (h->month, h->day, lower, upper, FALSE);
+          if (j == 0 && upper != 0)
+            j = pick (h->month, h->day, 0, upper, TRUE);
+          latest_bare = MAX (latest_bare, j);
+        }
+
+      if (latest_bare != 0)
+        ref = MAX (latest_bare, lower);
+      else if (near != 0)
+        ref = near;
+      else
+        ref = lower;
+      if (ref != 0)
+        _tri_article_set_story_reference (article, s, ref, TRI_DATE_SOURCE_INFERRED);
+    }
+}
+
+/* _tri_time_tag_article:
+ * @article: a segmented article whose stories have their reference dates
+ *
+ * Adds a time mention for each time expression in the article's sentences.
+ */
+void
+_tri_time_tag_article (TriArticle *article)
+{
+  GArray *hits;
+
+  g_return_if_fail (TRI_IS_ARTICLE (article));
+
+  hits = get_hits (article);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const TriTimeHit *h = &g_array_index (hits, TriTimeHit, i);
+      const TriStory *story = _tri_article_story_at (article, h->start);
+      TriTimeContext context = { 0, FALSE };
+      TriMention *m;
+
+      if (story != NULL)
+        {
+          context.reference = story->reference;
+          context.reference_inferred = story->reference_source != TRI_DATE_SOURCE_HEADER
+                                       && story->reference_source != TRI_DATE_SOURCE_USER;
+        }
+      m = _tri_time_hit_to_mention (h, &context);
+      if (m != NULL)
+        _tri_article_add_mention (article, m);
+    }
+}
+
+static char *
+iso (guint32 j)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, j);
+  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&date), g_date_get_month (&date),
+                          g_date_get_day (&date));
+}
+
+/* _tri_time_infer_publication:
+ * @article: a tagged article
+ *
+ * For an article with no publication date, sets bounds on it: not before
+ * the latest date it gives for something past (written or reasoned out),
+ * within the terms of the office-holders it names, and not after a date
+ * written with its year in a sentence about the future. When the bounds
+ * meet, the day becomes the article's inferred publication date.
+ */
+void
+_tri_time_infer_publication (TriArticle *article)
+{
+  GArray *hits;
+  GPtrArray *mentions;
+  guint32 earliest = 0, latest = 0, future_last = 0, office_lo, office_hi;
+  const char *text;
+  gsize len;
+  g_autofree char *lo = NULL;
+  g_autofree char *hi = NULL;
+
+  g_return_if_fail (TRI_IS_ARTICLE (article));
+
+  if (tri_article_get_published_source (article) == TRI_DATE_SOURCE_HEADER
+      || tri_article_get_published_source (article) == TRI_DATE_SOURCE_USER)
+    {
+      g_object_set_data (G_OBJECT (article), HITS_KEY, NULL);
+      g_object_set_data (G_OBJECT (article), OFFICE_KEY, NULL);
+      return;
+    }
+
+  hits = get_hits (article);
+  mentions = tri_article_get_mentions (article);
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      const TriMention *m = g_ptr_array_index (mentions, i);
+      gboolean future = FALSE, written = FALSE;
+
+      if (m->kind != TRI_MENTION_TIME || m->day_first == 0
+          || m->precision == TRI_PRECISION_DURATION || m->precision == TRI_PRECISION_DECADE)
+        continue;
+      for (guint k = 0; k < hits->len; k++)
+        {
+          const TriTimeHit *h = &g_array_index (hits, TriTimeHit, k);
+
+          if (h->start == m->start && h->end == m->end)
+            {
+              future = h->future || h->until;
+              written = h->explicit_year;
+            }
+        }
+      if (!future)
+        earliest = MAX (earliest, m->day_first);
+      else if (written)
+        /* "sẽ kết thúc vào tháng 9/2025" was written before it ended; a
+         * future day whose year was reasoned out from a lower bound says
+         * nothing sure. */
+        future_last = future_last ? MIN (future_last, m->day_last) : m->day_last;
+    }
+
+  text = tri_article_get_text (article, &len);
+  article_office_bounds (article, text, len, &office_lo, &office_hi);
+  earliest = MAX (earliest, office_lo);
+  latest = office_hi;
+  if (future_last != 0 && future_last >= earliest && (latest == 0 || future_last < latest))
+    latest = future_last;
+  if (latest != 0 && latest < earliest)
+    latest = 0;
+
+  lo = earliest ? iso (earliest) : NULL;
+  hi = latest ? iso (latest) : NULL;
+  _tri_article_set_published_bounds (article, lo, hi);
+  if (earliest != 0 && earliest == latest)
+    tri_article_set_published (article, lo, TRI_DATE_SOURCE_INFERRED);
+
+  g_object_set_data (G_OBJECT (article), HITS_KEY, NULL);
+  g_object_set_data (G_OBJECT (article), OFFICE_KEY, NULL);
+}
