@@ -1,11 +1,6 @@
 /* icu-countries.c
  *
- * Copyright 2025 The Triangulate authors
- *
- * This program is free software: you can redistribute it and/or modify
- * it under the terms of the GNU General Public License as published by
- * the Free Software Foundation, either version 3 of the License, or
- * (at your option) any later version.
+ * Copyright 2026 The Triangulate authors
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
