@@ -1,0 +1,196 @@
+/* bench-app.c: the window with many claims and many articles
+ *
+ * Copyright 2026 The Triangulate authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "tri-window.h"
+
+/* Issue 7's figures: with 100k claims a range change updates the models
+ * and redraws in <= 8 ms (median); the first frame with 1,000 articles
+ * comes in <= 500 ms. Prints the figures; asserts nothing. */
+
+#define N_CLAIMS   100000
+#define N_PLACES   400
+#define N_ARTICLES 1000
+#define N_RUNS     60
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static double
+median (double *values,
+        guint   n)
+{
+  qsort (values, n, sizeof (double), compare_doubles);
+  return values[n / 2];
+}
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+bench_range (void)
+{
+  TriWindow *window = tri_window_new (NULL);
+  TriClaimsModel *model = tri_window_get_claims_model (window);
+  TriTimeline *timeline = tri_window_get_timeline (window);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  GRand *rand = g_rand_new_with_seed (7);
+  GDate date;
+  guint32 base;
+  double update[N_RUNS], total[N_RUNS];
+  gint64 t0;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 1, 1, 2006);
+  base = g_date_get_julian (&date);
+
+  t0 = g_get_monotonic_time ();
+  for (guint i = 0; i < N_CLAIMS; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("c%u", i);
+      g_autofree char *place = g_strdup_printf ("place-%u", g_rand_int_range (rand, 0, N_PLACES));
+      TriClaimItem *item = tri_claim_item_new (id, "About 2,500 troops at the base, the ministry said");
+      guint32 day = base + g_rand_int_range (rand, 0, 20 * 365);
+
+      item->day_first = day;
+      item->day_last = day + (i % 10 == 0 ? 30 : 0);
+      item->fuzzy = i % 10 == 0;
+      item->verdict = g_rand_int_range (rand, 0, 3);
+      item->n_sources = g_rand_int_range (rand, 1, 6);
+      item->search_key = g_strdup ("about 2,500 troops at the base");
+      tri_claim_item_add_place (item, place, place, g_rand_double_range (rand, 29, 37),
+                                g_rand_double_range (rand, 39, 48), FALSE);
+      g_ptr_array_add (items, item);
+    }
+  g_print ("# built %u items in %.0f ms\n", N_CLAIMS, (g_get_monotonic_time () - t0) / 1000.0);
+
+  /* The view model alone, no widgets listening */
+  {
+    g_autoptr(TriClaimsModel) alone = tri_claims_model_new ();
+    double alone_ms[N_RUNS];
+
+    tri_claims_model_set_items (alone, items);
+    for (guint run = 0; run < N_RUNS; run++)
+      {
+        guint32 first = base + run * 90;
+
+        t0 = g_get_monotonic_time ();
+        tri_claims_model_set_range (alone, first, first + 3 * 365);
+        alone_ms[run] = (g_get_monotonic_time () - t0) / 1000.0;
+      }
+    g_print ("range change, %u claims: view model alone %.2f ms (median of %u)\n",
+             N_CLAIMS, median (alone_ms, N_RUNS), N_RUNS);
+  }
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  t0 = g_get_monotonic_time ();
+  tri_claims_model_set_items (model, items);
+  g_print ("# set_items: %.1f ms\n", (g_get_monotonic_time () - t0) / 1000.0);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  spin ();
+
+  for (guint run = 0; run < N_RUNS; run++)
+    {
+      guint32 first = base + run * 90;
+      gint64 t1;
+
+      t0 = g_get_monotonic_time ();
+      tri_timeline_set_range (timeline, first, first + 3 * 365);
+      t1 = g_get_monotonic_time ();
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+      update[run] = (t1 - t0) / 1000.0;
+      total[run] = (g_get_monotonic_time () - t0) / 1000.0;
+    }
+  g_print ("range change, %u claims: models %.2f ms, models + redraw %.2f ms (median of %u)\n",
+           N_CLAIMS, median (update, N_RUNS), median (total, N_RUNS), N_RUNS);
+  g_print ("# visible after the last change: %u\n", g_list_model_get_n_items (G_LIST_MODEL (model)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+  g_rand_free (rand);
+}
+
+static void
+bench_first_frame (void)
+{
+  g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
+  TriWindow *window;
+  TriCorpus *corpus;
+  gint64 t0;
+  double first_frame, populated;
+
+  t0 = g_get_monotonic_time ();
+  for (guint i = 0; i < N_ARTICLES; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("a%04u", i);
+      g_autofree char *text =
+        g_strdup_printf ("date 2025-%02u-%02u\ntitle Report number %u\n\n"
+                         "About %u US soldiers remained at Harir air base in Erbil, officials said on %u March 2025. "
+                         "Drones attacked Ain al-Asad air base in Anbar province. "
+                         "Binh sĩ Mỹ đã rời căn cứ ở Baghdad hôm 18/1.\n",
+                         1 + i % 12, 1 + i % 28, i, 100 + i, 1 + i % 28);
+      g_autoptr(GError) error = NULL;
+      TriArticle *article = tri_article_new_from_text (id, text, -1, &error);
+
+      g_assert_no_error (error);
+      tri_article_analyze (article);
+      g_ptr_array_add (articles, article);
+    }
+  g_print ("# analysed %u articles in %.0f ms\n", N_ARTICLES, (g_get_monotonic_time () - t0) / 1000.0);
+
+  t0 = g_get_monotonic_time ();
+  window = tri_window_new (NULL);
+  corpus = tri_window_get_corpus (window);
+  for (guint i = 0; i < articles->len; i++)
+    tri_corpus_add (corpus, g_ptr_array_index (articles, i));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  first_frame = (g_get_monotonic_time () - t0) / 1000.0;
+  while (tri_claims_model_get_n_all (tri_window_get_claims_model (window)) == 0
+         || tri_claims_model_get_busy (tri_window_get_claims_model (window)))
+    g_main_context_iteration (NULL, TRUE);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  populated = (g_get_monotonic_time () - t0) / 1000.0;
+  g_print ("first frame, %u articles: %.0f ms (claims list and map filled: %.0f ms, %u items)\n",
+           N_ARTICLES, first_frame, populated,
+           tri_claims_model_get_n_all (tri_window_get_claims_model (window)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_print ("bench-app: no display (run under xvfb-run); skipped\n");
+      return 77;
+    }
+  gtk_init ();
+  adw_init ();
+
+  bench_range ();
+  bench_first_frame ();
+  return 0;
+}
