@@ -107,14 +107,35 @@ cli_write_format (TriCorpus   *corpus,
                   GError     **error)
 {
   g_autofree char *out = NULL;
+  GPtrArray *articles = tri_corpus_get_articles (corpus);
+  GPtrArray *clusters = tri_corpus_get_clusters (corpus);
   gsize len = 0;
 
   if (g_strcmp0 (format, "json") == 0)
     out = tri_report_to_json (corpus, pretty, &len);
+  else if (g_strcmp0 (format, "csv") == 0)
+    {
+      out = tri_export_csv (articles, clusters, &len);
+      /* The rows end in CRLF already. */
+      if (fwrite (out, 1, len, stdout) != len || fflush (stdout) != 0)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "cannot write to standard output");
+          return FALSE;
+        }
+      return TRUE;
+    }
+  else if (g_strcmp0 (format, "geojson") == 0)
+    {
+      out = tri_export_geojson (articles, clusters, pretty, &len);
+    }
+  else if (g_strcmp0 (format, "timeline") == 0)
+    {
+      out = tri_export_timeline (articles, clusters, pretty, &len);
+    }
   else
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   "unknown format “%s” (json)", format);
+                   "unknown format “%s” (json, csv, geojson, timeline)", format);
       return FALSE;
     }
 

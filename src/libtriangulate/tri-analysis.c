@@ -11,6 +11,10 @@
 
 #include "tri-analysis.h"
 #include "tri-article-private.h"
+#include "tri-claims-private.h"
+#include "tri-entities-private.h"
+#include "tri-quantity-private.h"
+#include "tri-time-private.h"
 
 /**
  * tri_article_analyze:
@@ -25,19 +29,26 @@ tri_article_analyze (TriArticle *article)
 {
   g_return_if_fail (TRI_IS_ARTICLE (article));
 
+  _tri_time_infer_references (article);
+  _tri_time_tag_article (article);
+  _tri_time_infer_publication (article);
+  _tri_quantities_tag_article (article);
+  _tri_places_tag_article (NULL, article);
+  _tri_actors_tag_article (NULL, article);
   _tri_article_sort_mentions (article);
+  _tri_claims_extract (article);
 }
 
 /**
  * tri_cross_reference:
  * @articles: (element-type TriArticle): analysed articles
  *
- * Returns: (transfer full) (element-type gpointer): the clusters of claims
+ * Returns: (transfer full) (element-type TriCluster): the clusters of claims
  */
 GPtrArray *
 tri_cross_reference (GPtrArray *articles)
 {
   g_return_val_if_fail (articles != NULL, NULL);
 
-  return g_ptr_array_new ();
+  return _tri_claims_cluster (articles);
 }

@@ -287,6 +287,36 @@ tri_corpus_get_errors (TriCorpus *self)
   return self->errors;
 }
 
+/**
+ * tri_corpus_get_articles:
+ * @self: a #TriCorpus
+ *
+ * The same articles as the list model, as an array for code that walks
+ * them often.
+ *
+ * Returns: (transfer none) (element-type TriArticle): the articles
+ */
+GPtrArray *
+tri_corpus_get_articles (TriCorpus *self)
+{
+  g_return_val_if_fail (TRI_IS_CORPUS (self), NULL);
+  return self->articles;
+}
+
+/**
+ * tri_corpus_get_clusters:
+ * @self: a #TriCorpus
+ *
+ * Returns: (transfer none) (nullable) (element-type TriCluster): the
+ *   clusters of the last cross-referencing, or %NULL before it ran
+ */
+GPtrArray *
+tri_corpus_get_clusters (TriCorpus *self)
+{
+  g_return_val_if_fail (TRI_IS_CORPUS (self), NULL);
+  return self->clusters;
+}
+
 GPtrArray *
 _tri_corpus_get_articles (TriCorpus *self)
 {
@@ -327,6 +357,7 @@ tri_corpus_cross_reference (TriCorpus *self)
 typedef struct
 {
   GPtrArray *articles;
+  GPtrArray *warnings;           /* of GError: records that could not be read */
   GError    *error;
   char      *path;
   gboolean   done;
@@ -353,6 +384,7 @@ load_job_free (LoadJob *job)
   for (guint i = 0; i < job->n_slots; i++)
     {
       g_clear_pointer (&job->slots[i].articles, g_ptr_array_unref);
+      g_clear_pointer (&job->slots[i].warnings, g_ptr_array_unref);
       g_clear_error (&job->slots[i].error);
       g_free (job->slots[i].path);
     }
@@ -403,19 +435,21 @@ load_worker (gpointer data,
   GFile *file = g_ptr_array_index (job->files, i);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) articles = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
   g_autofree char *path = g_file_get_path (file);
 
   if (path == NULL)
     path = g_file_get_uri (file);
 
   if (!g_cancellable_set_error_if_cancelled (job->cancellable, &error))
-    articles = tri_load_file (file, job->cancellable, &error);
+    articles = tri_load_file_full (file, job->cancellable, &warnings, &error);
   if (articles != NULL)
     for (guint j = 0; j < articles->len; j++)
       tri_article_analyze (g_ptr_array_index (articles, j));
 
   g_mutex_lock (&job->mutex);
   job->slots[i].articles = g_steal_pointer (&articles);
+  job->slots[i].warnings = g_steal_pointer (&warnings);
   job->slots[i].error = g_steal_pointer (&error);
   job->slots[i].path = g_steal_pointer (&path);
   job->slots[i].done = TRUE;
@@ -427,6 +461,7 @@ typedef struct
 {
   TriCorpus *corpus;
   GPtrArray *articles;
+  GPtrArray *warnings;
   char      *path;
   char      *message;
 } Publish;
@@ -436,9 +471,21 @@ publish_free (Publish *p)
 {
   g_clear_object (&p->corpus);
   g_clear_pointer (&p->articles, g_ptr_array_unref);
+  g_clear_pointer (&p->warnings, g_ptr_array_unref);
   g_free (p->path);
   g_free (p->message);
   g_free (p);
+}
+
+static void
+add_error (TriCorpus  *self,
+           const char *path,
+           const char *message)
+{
+  TriLoadError err = { (char *) path, (char *) message };
+
+  g_ptr_array_add (self->errors, tri_load_error_copy (&err));
+  g_signal_emit (self, signals [LOAD_ERROR], 0, path, message);
 }
 
 static gboolean
@@ -456,13 +503,12 @@ publish_on_main (gpointer data)
       g_list_model_items_changed (G_LIST_MODEL (self), before, 0, p->articles->len);
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_ITEMS]);
     }
+  /* A scraper export can lose some records and keep others: one error
+   * each, naming its line. */
+  for (guint i = 0; p->warnings != NULL && i < p->warnings->len; i++)
+    add_error (self, p->path, ((GError *) g_ptr_array_index (p->warnings, i))->message);
   if (p->message != NULL)
-    {
-      TriLoadError err = { p->path, p->message };
-
-      g_ptr_array_add (self->errors, tri_load_error_copy (&err));
-      g_signal_emit (self, signals [LOAD_ERROR], 0, p->path, p->message);
-    }
+    add_error (self, p->path, p->message);
   self->n_loaded++;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PROGRESS]);
   return G_SOURCE_REMOVE;
@@ -500,6 +546,8 @@ load_job_run (LoadJob  *job,
           for (guint j = 0; j < slot->articles->len; j++)
             g_ptr_array_add (job->all, g_object_ref (g_ptr_array_index (slot->articles, j)));
         }
+      if (slot->warnings)
+        p->warnings = g_ptr_array_ref (slot->warnings);
       if (slot->error)
         p->message = g_strdup (slot->error->message);
 
@@ -646,7 +694,9 @@ tri_corpus_load (TriCorpus     *self,
   return !g_cancellable_set_error_if_cancelled (cancellable, error);
 }
 
-static const char *const readable_suffixes[] = { ".txt", ".text", ".html", ".htm", ".json", ".jsonl", NULL };
+static const char *const readable_suffixes[] = {
+  ".txt", ".text", ".html", ".htm", ".xhtml", ".json", ".jsonl", ".ndjson", NULL
+};
 
 static gboolean
 is_readable_name (const char *name)

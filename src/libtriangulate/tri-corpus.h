@@ -62,6 +62,8 @@ gboolean    tri_corpus_load               (TriCorpus            *self,
 gboolean    tri_corpus_get_loading        (TriCorpus            *self);
 double      tri_corpus_get_progress       (TriCorpus            *self);
 GPtrArray  *tri_corpus_get_errors         (TriCorpus            *self);
+GPtrArray  *tri_corpus_get_clusters       (TriCorpus            *self);
+GPtrArray  *tri_corpus_get_articles       (TriCorpus            *self);
 void        tri_corpus_cross_reference    (TriCorpus            *self);
 
 GListModel *tri_collect_files             (GFile               **roots,

@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "tri-claims-private.h"
 #include "tri-corpus-private.h"
 #include "tri-report-private.h"
 
@@ -67,6 +68,7 @@ add_article (JsonBuilder *b,
   add_nullable_string (b, "outlet", tri_article_get_outlet (article));
   add_nullable_string (b, "url", tri_article_get_url (article));
   add_nullable_string (b, "charset", tri_article_get_charset (article));
+  add_nullable_string (b, "format", (const char *[]) { "text", "html", "json" }[tri_article_get_format (article)]);
 
   json_builder_set_member_name (b, "published");
   json_builder_begin_object (b);
@@ -235,15 +237,153 @@ _tri_report_build (TriCorpus *corpus)
 }
 
 /* Claims and clusters; the cross-referencing stage fills them in. */
+static void
+add_claim (JsonBuilder *b,
+           TriArticle  *article,
+           TriClaim    *c)
+{
+  g_autofree char *text = tri_article_dup_span (article, c->start, c->end);
+
+  json_builder_begin_object (b);
+  add_nullable_string (b, "id", c->id);
+  add_nullable_string (b, "article", c->article);
+  add_span (b, article, c->start, c->end);
+  add_nullable_string (b, "text", text);
+  add_nullable_string (b, "type", c->type);
+  add_nullable_string (b, "actor", tri_claim_get_actor (c));
+  add_nullable_string (b, "place", tri_claim_get_place (c));
+  if (c->n_actors > 1 || c->n_places > 1)
+    {
+      json_builder_set_member_name (b, "actors");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < c->n_actors; i++)
+        json_builder_add_string_value (b, c->actors[i]);
+      json_builder_end_array (b);
+      json_builder_set_member_name (b, "places");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < c->n_places; i++)
+        json_builder_add_string_value (b, c->places[i]);
+      json_builder_end_array (b);
+    }
+
+  json_builder_set_member_name (b, "time");
+  if (c->time_value != NULL || c->day_first != 0)
+    {
+      json_builder_begin_object (b);
+      add_nullable_string (b, "value", c->time_value);
+      add_nullable_string (b, "precision", tri_precision_to_string (c->time_precision));
+      add_nullable_string (b, "modifier", tri_time_modifier_to_string (c->time_modifier));
+      add_nullable_string (b, "role", tri_time_role_to_string (c->time_role));
+      json_builder_set_member_name (b, "inferred");
+      json_builder_add_boolean_value (b, c->time_inferred);
+      json_builder_end_object (b);
+    }
+  else
+    json_builder_add_null_value (b);
+
+  json_builder_set_member_name (b, "quantity");
+  if (c->has_quantity)
+    {
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "value");
+      json_builder_add_double_value (b, c->number);
+      if (c->number_max > c->number)
+        {
+          json_builder_set_member_name (b, "max");
+          json_builder_add_double_value (b, c->number_max);
+        }
+      add_nullable_string (b, "qualifier", tri_qualifier_to_string (c->qualifier));
+      add_nullable_string (b, "unit", c->unit);
+      json_builder_end_object (b);
+    }
+  else
+    json_builder_add_null_value (b);
+
+  add_nullable_string (b, "attributed_to", c->attributed_to);
+  add_nullable_string (b, "polarity", tri_polarity_to_string (c->polarity));
+  add_nullable_string (b, "modality", tri_modality_to_string (c->modality));
+  add_nullable_string (b, "object", c->object);
+  json_builder_end_object (b);
+}
+
+static void
+add_cluster (JsonBuilder *b,
+             TriCluster  *k)
+{
+  json_builder_begin_object (b);
+  add_nullable_string (b, "id", k->id);
+  json_builder_set_member_name (b, "claims");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < k->claims->len; i++)
+    json_builder_add_string_value (b, ((TriClaim *) g_ptr_array_index (k->claims, i))->id);
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "articles");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < k->articles->len; i++)
+    json_builder_add_string_value (b, g_ptr_array_index (k->articles, i));
+  json_builder_end_array (b);
+  add_nullable_string (b, "verdict", tri_verdict_to_string (k->verdict));
+  add_nullable_string (b, "summary", k->summary);
+
+  json_builder_set_member_name (b, "differences");
+  json_builder_begin_array (b);
+  for (guint i = 0; k->differences && i < k->differences->len; i++)
+    {
+      const TriDifference *d = &g_array_index (k->differences, TriDifference, i);
+
+      json_builder_begin_object (b);
+      add_nullable_string (b, "field", tri_field_to_string (d->field));
+      json_builder_set_member_name (b, "values");
+      json_builder_begin_array (b);
+      for (guint j = 0; d->values[j]; j++)
+        {
+          char *end = NULL;
+          double v = g_ascii_strtod (d->values[j], &end);
+
+          if (d->field == TRI_FIELD_QUANTITY && end && *end == '\0')
+            json_builder_add_double_value (b, v);
+          else
+            json_builder_add_string_value (b, d->values[j]);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "matched");
+  json_builder_begin_array (b);
+  for (guint f = 1; f < (1u << TRI_N_FIELDS); f <<= 1)
+    if (k->matched & f)
+      json_builder_add_string_value (b, tri_field_to_string (f));
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "independent_sources");
+  json_builder_add_int_value (b, k->n_sources);
+  add_nullable_string (b, "independence", k->independence);
+  json_builder_end_object (b);
+}
+
 void
 _tri_report_add_claims (JsonBuilder *b,
                         TriCorpus   *corpus)
 {
+  GPtrArray *articles = _tri_corpus_get_articles (corpus);
+  GPtrArray *clusters = _tri_corpus_get_clusters (corpus);
+
   json_builder_set_member_name (b, "claims");
   json_builder_begin_array (b);
+  for (guint i = 0; i < articles->len; i++)
+    {
+      TriArticle *article = g_ptr_array_index (articles, i);
+      GPtrArray *claims = _tri_article_get_claims (article);
+
+      for (guint j = 0; claims && j < claims->len; j++)
+        add_claim (b, article, g_ptr_array_index (claims, j));
+    }
   json_builder_end_array (b);
   json_builder_set_member_name (b, "clusters");
   json_builder_begin_array (b);
+  for (guint i = 0; clusters && i < clusters->len; i++)
+    add_cluster (b, g_ptr_array_index (clusters, i));
   json_builder_end_array (b);
 }
 
