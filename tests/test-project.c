@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include <triangulate.h>
+#include "project-test-util.h"
 #include "tri-project-private.h"
 
 /* Test articles, written for these tests. */
@@ -1048,35 +1049,13 @@ test_fold_query (void)
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
 
-static void
-remove_data_home (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_data_home (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data_home = g_dir_make_tmp ("tri-project-data-XXXXXX", NULL);
+  g_autofree char *data_home = make_data_home ("tri-project-data-XXXXXX");
   int ret;
 
-  /* Working copies and backups go to a data folder of our own (not
-   * G_TEST_OPTION_ISOLATE_DIRS, which leaks under AddressSanitizer). */
-  g_assert_nonnull (data_home);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/tri/project/fold-query", test_fold_query);

@@ -7,35 +7,9 @@
 
 #include "config.h"
 
-#include <math.h>
-#include <string.h>
-
-#include "tri-article-private.h"
-#include "tri-loader.h"
-#include "tri-quantity-private.h"
-
 #define LANG "en"
 
-/* One sentence, the one quantity expected in it (span NULL: none). */
-typedef struct
-{
-  const char   *text;
-  const char   *span;
-  double        value;
-  double        max;            /* 0: same as value */
-  TriQualifier  qualifier;
-  const char   *unit;
-  const char   *owner;
-  gboolean      vague;
-} Case;
-
-#define EXACT TRI_QUALIFIER_EXACT
-#define APPROX TRI_QUALIFIER_APPROX
-#define MORE TRI_QUALIFIER_MORE_THAN
-#define LESS TRI_QUALIFIER_LESS_THAN
-#define AT_LEAST TRI_QUALIFIER_AT_LEAST
-#define AT_MOST TRI_QUALIFIER_AT_MOST
-#define NONE(t) { t, NULL, 0, 0, EXACT, NULL, NULL, FALSE }
+#include "quantity-test-util.h"
 
 static const Case cases[] = {
   /* Digits read by the English locale */
@@ -247,79 +221,6 @@ static const Case cases[] = {
     "40 soldiers", 40, 0, EXACT, "troops", NULL, FALSE },
 };
 
-static void
-assert_case (const Case *c)
-{
-  g_autoptr(GPtrArray) found = tri_quantities_find (LANG, c->text, -1);
-
-  if (c->span == NULL)
-    {
-      if (found->len != 0)
-        {
-          TriMention *m = g_ptr_array_index (found, 0);
-          g_autofree char *got = g_strndup (c->text + m->start, m->end - m->start);
-
-          g_test_fail_printf ("“%s”: expected no quantity, found “%s” = %g %s", c->text, got,
-                              m->number, m->unit);
-        }
-      return;
-    }
-
-  if (found->len != 1)
-    {
-      g_test_fail_printf ("“%s”: expected one quantity, found %u", c->text, found->len);
-      return;
-    }
-  {
-    TriMention *m = g_ptr_array_index (found, 0);
-    g_autofree char *got = g_strndup (c->text + m->start, m->end - m->start);
-    double max = c->max != 0 ? c->max : c->value;
-
-    if (g_strcmp0 (got, c->span) != 0)
-      {
-        g_test_fail_printf ("“%s”: span “%s”, expected “%s”", c->text, got, c->span);
-        return;
-      }
-    g_assert_cmpint (m->kind, ==, TRI_MENTION_QUANTITY);
-    if (fabs (m->number - c->value) > 1e-9 * MAX (1, fabs (c->value))
-        || fabs (m->number_max - max) > 1e-9 * MAX (1, fabs (max)))
-      {
-        g_test_fail_printf ("“%s”: value %g–%g, expected %g–%g", c->text, m->number,
-                            m->number_max, c->value, max);
-        return;
-      }
-    if (m->qualifier != c->qualifier)
-      {
-        g_test_fail_printf ("“%s”: qualifier %s, expected %s", c->text,
-                            tri_qualifier_to_string (m->qualifier),
-                            tri_qualifier_to_string (c->qualifier));
-        return;
-      }
-    if (g_strcmp0 (m->unit, c->unit) != 0 || g_strcmp0 (m->owner, c->owner) != 0
-        || m->vague != c->vague)
-      {
-        g_test_fail_printf ("“%s”: unit %s owner %s vague %d, expected %s %s %d", c->text,
-                            m->unit, m->owner, m->vague, c->unit, c->owner, c->vague);
-        return;
-      }
-    /* Interned, as the mention's contract says. */
-    g_assert_true (m->unit == g_intern_string (c->unit));
-  }
-}
-
-static void
-test_case (gconstpointer data)
-{
-  assert_case (data);
-}
-
-typedef struct
-{
-  const char *text;
-  gboolean    ok;
-  double      value;
-} NumberCase;
-
 static const NumberCase numbers[] = {
   { "2,500", TRUE, 2500 },
   { "1.8", TRUE, 1.8 },
@@ -356,96 +257,37 @@ static const NumberCase numbers[] = {
 static void
 test_numbers (void)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
-    {
-      double v = -1;
-      gboolean ok = tri_quantity_parse_number (LANG, numbers[i].text, -1, &v);
-
-      if (ok != numbers[i].ok)
-        g_test_fail_printf ("“%s”: parsed %d (%g), expected %d", numbers[i].text, ok, v,
-                            numbers[i].ok);
-      else if (ok && fabs (v - numbers[i].value) > 1e-9 * MAX (1, numbers[i].value))
-        g_test_fail_printf ("“%s”: %g, expected %g", numbers[i].text, v, numbers[i].value);
-    }
+  assert_numbers (numbers, G_N_ELEMENTS (numbers));
 }
 
 static void
 test_several (void)
 {
-  const char *text = "The US has about 2,500 troops in Iraq and some 900 US troops in Syria, "
-                     "after more than 150 attacks; 3 soldiers were killed.";
-  g_autoptr(GPtrArray) found = tri_quantities_find (LANG, text, -1);
-  static const struct { double value; const char *unit; TriQualifier q; } want[] = {
-    { 2500, "troops", APPROX },
-    { 900, "troops", APPROX },
-    { 150, "attacks", MORE },
-    { 3, "killed", EXACT },
-  };
-
-  g_assert_cmpuint (found->len, ==, G_N_ELEMENTS (want));
-  for (guint i = 0; i < found->len; i++)
-    {
-      TriMention *m = g_ptr_array_index (found, i);
-
-      g_assert_cmpfloat (m->number, ==, want[i].value);
-      g_assert_cmpstr (m->unit, ==, want[i].unit);
-      g_assert_cmpint (m->qualifier, ==, want[i].q);
-      if (i > 0)
-        g_assert_cmpuint (m->start, >=, ((TriMention *) g_ptr_array_index (found, i - 1))->end);
-    }
+  assert_several ("The US has about 2,500 troops in Iraq and some 900 US troops in Syria, "
+                  "after more than 150 attacks; 3 soldiers were killed.");
 }
 
 /* A number right after a quantity counts the same thing. */
 static void
 test_ellipsis (void)
 {
-  const char *text = "About 2,500 US troops are in Iraq and about 900 in Syria.";
-  const char *other_text = "There are 2,500 troops and 12 months to go.";
-  g_autoptr(GPtrArray) found = tri_quantities_find (LANG, text, -1);
-  g_autoptr(GPtrArray) other = tri_quantities_find (LANG, other_text, -1);
-  TriMention *m;
-
-  g_assert_cmpuint (found->len, ==, 2);
-  m = g_ptr_array_index (found, 1);
-  g_assert_cmpuint (m->end - m->start, ==, strlen ("about 900"));
-  g_assert_cmpfloat (m->number, ==, 900);
-  g_assert_cmpint (m->qualifier, ==, APPROX);
-  g_assert_cmpstr (m->unit, ==, "troops");
-  g_assert_cmpstr (m->owner, ==, "united-states");
-  g_assert_cmpuint (other->len, ==, 1);
+  assert_ellipsis ("About 2,500 US troops are in Iraq and about 900 in Syria.",
+                   "about 900",
+                   "There are 2,500 troops and 12 months to go.");
 }
 
 static void
 test_unknown_language (void)
 {
-  g_autoptr(GPtrArray) none = tri_quantities_find ("xx", "2,500 troops", -1);
-  g_autoptr(GPtrArray) null_lang = tri_quantities_find (NULL, "2,500 troops", -1);
-  g_autoptr(GPtrArray) region = tri_quantities_find ("en-US", "2,500 troops", -1);
-  double v;
-
-  g_assert_cmpuint (none->len, ==, 0);
-  g_assert_cmpuint (null_lang->len, ==, 0);
-  g_assert_cmpuint (region->len, ==, 1);
-  g_assert_false (tri_quantity_parse_number ("xx", "2", -1, &v));
+  assert_unknown_language ("en-US", "2,500 troops");
 }
 
 static void
 test_odd_input (void)
 {
-  /* Invalid UTF-8, lone digits and marks, a long run of numbers: no crash. */
   static const char bad[] = "about \xff\xfe 2,500 tro\xe1\xbb ops 1/ /3 , . - 5-";
-  g_autoptr(GString) many = g_string_new (NULL);
-  g_autoptr(GPtrArray) a = tri_quantities_find (LANG, bad, sizeof bad - 1);
-  g_autoptr(GPtrArray) b = tri_quantities_find (LANG, "", 0);
-  g_autoptr(GPtrArray) c = NULL;
 
-  g_assert_nonnull (a);
-  g_assert_cmpuint (b->len, ==, 0);
-  for (guint i = 0; i < 6000; i++)
-    g_string_append (many, "1 ");
-  g_string_append (many, "troops");
-  c = tri_quantities_find (LANG, many->str, many->len);
-  g_assert_nonnull (c);
+  assert_odd_input (bad, sizeof bad - 1, "troops");
 }
 
 /* The pipeline's entry point: mentions in sentences, none in boilerplate. */
@@ -461,39 +303,9 @@ test_article (void)
     "the coalition since October 2023.\n"
     "\n"
     "On 18/1, some 900 US troops were still in Syria.\n";
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TriArticle) article = tri_article_new_from_text ("a", text, -1, &error);
-  GPtrArray *mentions;
-  guint n = 0;
+  const char *spans[3] = { "about 2,500 troops", "more than 150 attacks", "some 900 US troops" };
 
-  g_assert_no_error (error);
-  _tri_article_set_language (article, "en");
-  _tri_quantities_tag_article (article);
-  mentions = tri_article_get_mentions (article);
-  for (guint i = 0; i < mentions->len; i++)
-    {
-      TriMention *m = g_ptr_array_index (mentions, i);
-      g_autofree char *span = NULL;
-      guint s0, s1;
-
-      if (m->kind != TRI_MENTION_QUANTITY)
-        continue;
-      span = tri_article_dup_span (article, m->start, m->end);
-      g_assert_true (tri_article_get_sentence (article, m->sentence, &s0, &s1));
-      g_assert_cmpuint (m->start, >=, s0);
-      g_assert_cmpuint (m->end, <=, s1);
-      if (n == 0)
-        g_assert_cmpstr (span, ==, "about 2,500 troops");
-      else if (n == 1)
-        g_assert_cmpstr (span, ==, "more than 150 attacks");
-      else if (n == 2)
-        {
-          g_assert_cmpstr (span, ==, "some 900 US troops");
-          g_assert_cmpstr (m->owner, ==, "united-states");
-        }
-      n++;
-    }
-  g_assert_cmpuint (n, ==, 3);
+  assert_article (text, spans);
 }
 
 int
@@ -502,12 +314,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *path = g_strdup_printf ("/tri/quantity-en/case/%03u", i);
-
-      g_test_add_data_func (path, &cases[i], test_case);
-    }
+  add_case_tests (cases, G_N_ELEMENTS (cases));
   g_test_add_func ("/tri/quantity-en/numbers", test_numbers);
   g_test_add_func ("/tri/quantity-en/several", test_several);
   g_test_add_func ("/tri/quantity-en/ellipsis", test_ellipsis);

@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TriApplication, tri_application, TRI, APPLICATION, AdwApplication)
 
-TriApplication *tri_application_new (void);
+TriApplication *tri_application_new             (void);
+int             tri_application_get_exit_status (TriApplication *self);
 
 G_END_DECLS

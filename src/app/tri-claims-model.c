@@ -14,7 +14,6 @@
 #include <string.h>
 
 #include "tri-claims-model.h"
-#include "tri-place-finder.h"
 
 /* The window's view model: every claim (or, before claims exist, every
  * sentence that names a place or a time) as a TriClaimItem, and the ones
@@ -550,42 +549,87 @@ parse_iso_day (const char *iso,
   return *last;
 }
 
-static gboolean
-corpus_has_places (GPtrArray *articles)
+/* Places come from the core: the tagger's place mentions and the
+ * gazetteer's entries, looked up by id. */
+static const char *
+place_display_name (const TriPlace *place)
 {
-  for (guint i = 0; i < articles->len; i++)
-    {
-      GPtrArray *mentions = tri_article_get_mentions (g_ptr_array_index (articles, i));
+  const char * const *langs = g_get_language_names ();
+  const char *name_vi = tri_place_get_name_vi (place);
 
-      for (guint j = 0; mentions != NULL && j < mentions->len; j++)
-        if (((TriMention *) g_ptr_array_index (mentions, j))->kind == TRI_MENTION_PLACE)
-          return TRUE;
+  for (guint i = 0; langs[i]; i++)
+    {
+      if (g_str_has_prefix (langs[i], "vi") && name_vi != NULL && *name_vi != '\0')
+        return name_vi;
+      if (g_str_has_prefix (langs[i], "en") || g_str_equal (langs[i], "C"))
+        break;
     }
-  return FALSE;
+  return tri_place_get_name (place);
+}
+
+/* Bases, airports and capitals are the landmarks of a story about troops:
+ * they keep their labels at every zoom level. */
+static gboolean
+place_always_label (const TriPlace *place)
+{
+  switch (tri_place_get_kind (place))
+    {
+    case TRI_PLACE_KIND_AIR_BASE:
+    case TRI_PLACE_KIND_MILITARY_BASE:
+    case TRI_PLACE_KIND_AIRPORT:
+      return TRUE;
+    case TRI_PLACE_KIND_REGION:
+    case TRI_PLACE_KIND_COUNTRY:
+    case TRI_PLACE_KIND_ADMIN1:
+    case TRI_PLACE_KIND_CITY:
+    case TRI_PLACE_KIND_FACILITY:
+    default:
+      return tri_place_is_capital (place);
+    }
 }
 
 static void
-add_place_mention (TriClaimItem   *item,
-                   TriPlaceFinder *finder,
-                   TriMention     *mention)
+add_place_mention (TriClaimItem *item,
+                   TriGazetteer *gazetteer,
+                   TriMention   *mention)
 {
-  const TriFinderPlace *known = tri_place_finder_lookup (finder, mention->entity);
+  const TriPlace *known = tri_gazetteer_lookup_id (gazetteer, mention->entity);
   const char *name = mention->name;
 
   if (mention->entity == NULL || (mention->lat == 0.0 && mention->lon == 0.0))
     return;
   if (known != NULL)
-    name = tri_finder_place_get_name (known);
+    name = place_display_name (known);
   tri_claim_item_add_place (item, mention->entity, name, mention->lat, mention->lon,
-                            known != NULL && tri_finder_place_always_label (known));
+                            known != NULL && place_always_label (known));
+}
+
+/* The place mentions inside [start, end) of @article. */
+static void
+add_span_places (TriClaimItem *item,
+                 TriGazetteer *gazetteer,
+                 TriArticle   *article,
+                 guint         start,
+                 guint         end)
+{
+  GPtrArray *mentions = tri_article_get_mentions (article);
+
+  for (guint j = 0; mentions != NULL && j < mentions->len; j++)
+    {
+      TriMention *mention = g_ptr_array_index (mentions, j);
+
+      if (mention->start >= end)
+        break;
+      if (mention->kind == TRI_MENTION_PLACE && mention->start >= start)
+        add_place_mention (item, gazetteer, mention);
+    }
 }
 
 static void
-add_article_items (GPtrArray      *items,
-                   TriArticle     *article,
-                   gboolean        use_mentions,
-                   TriPlaceFinder *finder,
-                   GHashTable     *covered)
+add_article_items (GPtrArray    *items,
+                   TriArticle   *article,
+                   TriGazetteer *gazetteer,
+                   GHashTable   *covered)
 {
   GPtrArray *mentions = tri_article_get_mentions (article);
   guint n_sentences = tri_article_get_n_sentences (article);
@@ -624,27 +668,12 @@ add_article_items (GPtrArray      *items,
 
           if (mention->start >= end)
             break;
-          if (mention->kind == TRI_MENTION_PLACE && use_mentions)
-            add_place_mention (item, finder, mention);
+          if (mention->kind == TRI_MENTION_PLACE)
+            add_place_mention (item, gazetteer, mention);
           else if (mention->kind == TRI_MENTION_TIME && time == NULL && mention->day_first != 0
                    && mention->precision != TRI_PRECISION_DURATION)
             time = mention;
         }
-      if (!use_mentions)
-        {
-          g_autoptr(GPtrArray) found = g_ptr_array_new ();
-
-          tri_place_finder_find (finder, text, -1, found);
-          for (guint j = 0; j < found->len; j++)
-            {
-              const TriFinderPlace *place = g_ptr_array_index (found, j);
-
-              tri_claim_item_add_place (item, place->id, tri_finder_place_get_name (place),
-                                        place->lat, place->lon,
-                                        tri_finder_place_always_label (place));
-            }
-        }
-
       if (time == NULL && item->places->len == 0)
         continue;
 
@@ -742,22 +771,23 @@ explain_verdict (TriCluster *cluster)
 }
 
 static void
-add_place_id (TriClaimItem   *item,
-              TriPlaceFinder *finder,
-              const char     *place_id)
+add_place_id (TriClaimItem *item,
+              TriGazetteer *gazetteer,
+              const char   *place_id)
 {
-  const TriFinderPlace *place = tri_place_finder_lookup (finder, place_id);
+  const TriPlace *place = tri_gazetteer_lookup_id (gazetteer, place_id);
 
   if (place == NULL)
     return;
-  tri_claim_item_add_place (item, place->id, tri_finder_place_get_name (place),
-                            place->lat, place->lon, tri_finder_place_always_label (place));
+  tri_claim_item_add_place (item, tri_place_get_id (place), place_display_name (place),
+                            tri_place_get_latitude (place), tri_place_get_longitude (place),
+                            place_always_label (place));
 }
 
 static TriClaimItem *
-item_from_cluster (GHashTable     *by_id,
-                   TriCluster     *cluster,
-                   TriPlaceFinder *finder)
+item_from_cluster (GHashTable   *by_id,
+                   TriCluster   *cluster,
+                   TriGazetteer *gazetteer)
 {
   g_autoptr(TriClaimItem) item = NULL;
   const char *summary = cluster->summary;
@@ -780,7 +810,7 @@ item_from_cluster (GHashTable     *by_id,
       if (i == 0)
         item->type = g_intern_string (claim->type);
       for (guint p = 0; p < claim->n_places; p++)
-        add_place_id (item, finder, claim->places[p]);
+        add_place_id (item, gazetteer, claim->places[p]);
       if (claim->day_first != 0)
         {
           if (item->day_first == 0 || claim->day_first < item->day_first)
@@ -820,21 +850,13 @@ item_from_cluster (GHashTable     *by_id,
       item->day_last = MAX (last, item->day_first);
     }
   item->fuzzy = all_fuzzy;
-  /* Places the claims did not resolve: look for them in the sentences. */
+  /* Places the claims did not resolve: the place mentions of their sentences. */
   if (item->places->len == 0)
     for (guint i = 0; i < item->sources->len; i++)
       {
         TriItemSource *source = g_ptr_array_index (item->sources, i);
-        g_autoptr(GPtrArray) found = g_ptr_array_new ();
 
-        tri_place_finder_find (finder, source->text, -1, found);
-        for (guint j = 0; j < found->len; j++)
-          {
-            const TriFinderPlace *place = g_ptr_array_index (found, j);
-
-            tri_claim_item_add_place (item, place->id, tri_finder_place_get_name (place),
-                                      place->lat, place->lon, tri_finder_place_always_label (place));
-          }
+        add_span_places (item, gazetteer, source->article, source->start, source->end);
       }
   /* The row shows what a source said, in its words; the cluster's own
    * summary is terse and English, so it goes into the search key. */
@@ -877,10 +899,9 @@ build_items (GPtrArray *articles,
              GPtrArray *clusters)
 {
   GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
-  TriPlaceFinder *finder = tri_place_finder_get_default ();
+  TriGazetteer *gazetteer = tri_gazetteer_get_default ();
   g_autoptr(GHashTable) covered = NULL;
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  gboolean use_mentions;
 
   for (guint i = 0; i < articles->len; i++)
     {
@@ -895,7 +916,7 @@ build_items (GPtrArray *articles,
       for (guint i = 0; i < clusters->len; i++)
         {
           TriCluster *cluster = g_ptr_array_index (clusters, i);
-          TriClaimItem *item = item_from_cluster (by_id, cluster, finder);
+          TriClaimItem *item = item_from_cluster (by_id, cluster, gazetteer);
 
           if (item != NULL)
             g_ptr_array_add (items, item);
@@ -911,9 +932,8 @@ build_items (GPtrArray *articles,
 
   /* Sentences that name a place or a time and that no claim covers (all of
    * them before claims exist): the map shows every place mentioned. */
-  use_mentions = corpus_has_places (articles);
   for (guint i = 0; i < articles->len; i++)
-    add_article_items (items, g_ptr_array_index (articles, i), use_mentions, finder, covered);
+    add_article_items (items, g_ptr_array_index (articles, i), gazetteer, covered);
   return items;
 }
 

@@ -1378,6 +1378,7 @@ tri_window_init (TriWindow *self)
 #if HAVE_TRI_MAP_VIEW
   self->map = tri_map_view_new ();
   g_settings_bind (self->settings, "basemap", self->map, "basemap", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "tile-url-template", self->map, "tile-url-template", G_SETTINGS_BIND_GET);
   g_signal_connect_object (self->map, "marker-activated", G_CALLBACK (on_marker_activated), self,
                            G_CONNECT_SWAPPED);
 #else

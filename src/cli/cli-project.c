@@ -32,6 +32,15 @@ print_project_usage (FILE *out)
            "Exit status: 0 on success, 1 when the project or every article failed, 2 on a usage error.\n");
 }
 
+/* Prints @error for the project @command; returns the failure exit status. */
+static int
+project_fail (const char   *command,
+              const GError *error)
+{
+  fprintf (stderr, "triangulate-cli project %s: %s\n", command, error->message);
+  return CLI_EXIT_FAILURE;
+}
+
 static TriProject *
 open_project (const char      *command,
               const char      *path,
@@ -63,15 +72,9 @@ project_new (int   argc,
   file = g_file_new_for_commandline_arg (argv[1]);
   project = tri_project_new (file, TRI_PROJECT_FLAGS_NONE, &error);
   if (project == NULL)
-    {
-      fprintf (stderr, "triangulate-cli project new: %s\n", error->message);
-      return CLI_EXIT_FAILURE;
-    }
+    return project_fail ("new", error);
   if (!tri_project_close (project, &error))
-    {
-      fprintf (stderr, "triangulate-cli project new: %s\n", error->message);
-      return CLI_EXIT_FAILURE;
-    }
+    return project_fail ("new", error);
   return CLI_EXIT_OK;
 }
 
@@ -119,10 +122,7 @@ project_add (int   argc,
 
     articles = tri_project_add_files (project, (GFile **) files->pdata, files->len, errors, NULL, &error);
     if (articles == NULL)
-      {
-        fprintf (stderr, "triangulate-cli project add: %s\n", error->message);
-        return CLI_EXIT_FAILURE;
-      }
+      return project_fail ("add", error);
     for (guint i = 0; i < errors->len; i++)
       {
         const TriLoadError *e = g_ptr_array_index (errors, i);
@@ -236,16 +236,10 @@ project_export (int   argc,
     return CLI_EXIT_FAILURE;
   corpus = tri_project_load_corpus (project, NULL, &error);
   if (corpus == NULL)
-    {
-      fprintf (stderr, "triangulate-cli project export: %s\n", error->message);
-      return CLI_EXIT_FAILURE;
-    }
+    return project_fail ("export", error);
   tri_corpus_cross_reference (corpus);
   if (!cli_write_format (corpus, format, pretty, &error))
-    {
-      fprintf (stderr, "triangulate-cli project export: %s\n", error->message);
-      return CLI_EXIT_FAILURE;
-    }
+    return project_fail ("export", error);
   return CLI_EXIT_OK;
 }
 
@@ -270,10 +264,7 @@ project_search (int   argc,
   query = g_strjoinv (" ", argv + 2);
   hits = tri_project_search (project, query, 0, &error);
   if (hits == NULL)
-    {
-      fprintf (stderr, "triangulate-cli project search: %s\n", error->message);
-      return CLI_EXIT_FAILURE;
-    }
+    return project_fail ("search", error);
   for (guint i = 0; i < hits->len; i++)
     {
       const TriSearchHit *hit = g_ptr_array_index (hits, i);

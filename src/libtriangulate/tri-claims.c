@@ -881,6 +881,24 @@ next_time_after (Sentence *s,
   return -1;
 }
 
+/* Whether [@start, @end) lies in a time mention ("last week"). */
+static gboolean
+inside_time (Sentence *s,
+             guint     start,
+             guint     end)
+{
+  guint k = mention_from (s, end);
+
+  for (guint scanned = 0; k-- > s->m_first && scanned < 8; scanned++)
+    {
+      TriMention *m = mention_at (s, k);
+
+      if (m->kind == TRI_MENTION_TIME && m->start <= start && m->end >= end)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Whether the sentence before names @place (an interned id). */
 static gboolean
 previous_sentence_names (Sentence   *s,
@@ -1659,7 +1677,8 @@ build_claim (Sentence     *s,
 
         if (h->start >= region_end)
           break;
-        if (h->entry->kind == LEX_ONCE && h->end <= region_end)
+        if (h->entry->kind == LEX_ONCE && h->end <= region_end &&
+            !inside_time (s, h->start, h->end))
           {
             claim->once = TRUE;
             break;

@@ -62,6 +62,30 @@ _tri_title_detect (TriArticle *article)
   _tri_article_set_title (article, title);
 }
 
+/* Reads exactly @n ASCII digits at *@p into @value, advancing *@p. */
+static gboolean
+read_digits (const char **p,
+             guint        n,
+             int         *value)
+{
+  int v = 0;
+
+  for (guint i = 0; i < n; i++, (*p)++)
+    {
+      if (!g_ascii_isdigit (**p))
+        return FALSE;
+      v = v * 10 + (**p - '0');
+    }
+  *value = v;
+  return TRUE;
+}
+
+static inline gboolean
+is_date_separator (char c)
+{
+  return c == '-' || c == '/';
+}
+
 /* "2026-01-19", "2026-01-19T08:00:00+07:00", "2026/01/19". */
 gboolean
 _tri_parse_iso_date (const char *text,
@@ -72,31 +96,9 @@ _tri_parse_iso_date (const char *text,
   int y = 0, m = 0, d = 0;
   const char *p = text;
 
-  for (int i = 0; i < 4; i++, p++)
-    {
-      if (!g_ascii_isdigit (*p))
-        return FALSE;
-      y = y * 10 + (*p - '0');
-    }
-  if (*p != '-' && *p != '/')
-    return FALSE;
-  p++;
-  for (int i = 0; i < 2; i++, p++)
-    {
-      if (!g_ascii_isdigit (*p))
-        return FALSE;
-      m = m * 10 + (*p - '0');
-    }
-  if (*p != '-' && *p != '/')
-    return FALSE;
-  p++;
-  for (int i = 0; i < 2; i++, p++)
-    {
-      if (!g_ascii_isdigit (*p))
-        return FALSE;
-      d = d * 10 + (*p - '0');
-    }
-  if (g_ascii_isdigit (*p))
+  if (!read_digits (&p, 4, &y) || !is_date_separator (*p++)
+      || !read_digits (&p, 2, &m) || !is_date_separator (*p++)
+      || !read_digits (&p, 2, &d) || g_ascii_isdigit (*p))
     return FALSE;
   if (!g_date_valid_dmy (d, m, y))
     return FALSE;

@@ -15,6 +15,19 @@
  * reaches every reader the loader dispatches to. */
 static const char *const names[] = { "fuzz.txt", "fuzz.html", "fuzz.json", "fuzz.jsonl", "fuzz" };
 
+static void
+warm_up (void)
+{
+  const char *text = "date 2026-01-19\n\nHôm 18/1, 2.500 lính Mỹ rời Iraq.\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  g_autoptr(GPtrArray) articles = tri_load_bytes ("warm.txt", bytes, NULL);
+
+  if (articles != NULL && articles->len > 0)
+    tri_article_analyze (g_ptr_array_index (articles, 0));
+}
+
+FUZZ_INITIALIZE (warm_up)
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
@@ -24,7 +37,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(GError) error = NULL;
   const char *name;
 
-  fuzz_set_up ();
+  fuzz_set_up (warm_up);
   if (size == 0)
     return 0;
   name = names[data[0] % G_N_ELEMENTS (names)];

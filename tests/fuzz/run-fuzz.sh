@@ -5,5 +5,5 @@ set -eu
 harness=$1 seeds=$2 seconds=$3
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-"$harness" -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=4096 -timeout=20 \
+"$harness" -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=4096 -timeout=60 \
   -print_final_stats=1 -artifact_prefix="$(pwd)/" "$work" "$seeds"

@@ -1,0 +1,309 @@
+/* test-claims-en.c: claims and clusters through the whole pipeline, on
+ * English (and some Vietnamese) articles written for these tests
+ *
+ * Copyright 2026 The Triangulate authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "triangulate.h"
+#include "tri-article-private.h"
+#include "tri-claims-private.h"
+
+typedef struct
+{
+  GPtrArray *articles;
+  GPtrArray *clusters;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->articles = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_pointer (&f->clusters, g_ptr_array_unref);
+  g_clear_pointer (&f->articles, g_ptr_array_unref);
+}
+
+static void
+add (Fixture    *f,
+     const char *id,
+     const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  TriArticle *a = tri_article_new_from_text (id, text, -1, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (a);
+  tri_article_analyze (a);
+  g_ptr_array_add (f->articles, a);
+}
+
+static void
+cluster (Fixture *f)
+{
+  g_clear_pointer (&f->clusters, g_ptr_array_unref);
+  f->clusters = _tri_claims_cluster (f->articles);
+}
+
+/* The claim of article @id whose type is @type and whose text holds
+ * @needle. */
+static TriClaim *
+claim (Fixture    *f,
+       const char *id,
+       const char *type,
+       const char *needle)
+{
+  for (guint i = 0; i < f->articles->len; i++)
+    {
+      TriArticle *a = g_ptr_array_index (f->articles, i);
+      GPtrArray *claims;
+      const char *text;
+
+      if (strcmp (tri_article_get_id (a), id) != 0)
+        continue;
+      text = tri_article_get_text (a, NULL);
+      claims = _tri_article_get_claims (a);
+      for (guint j = 0; claims && j < claims->len; j++)
+        {
+          TriClaim *c = g_ptr_array_index (claims, j);
+          g_autofree char *span = g_strndup (text + c->start, c->end - c->start);
+
+          if (strcmp (c->type, type) == 0 && strstr (span, needle) != NULL)
+            return c;
+        }
+    }
+  g_error ("no %s claim with “%s” in %s", type, needle, id);
+  return NULL;
+}
+
+static TriCluster *
+cluster_of (Fixture  *f,
+            TriClaim *c)
+{
+  for (guint k = 0; k < f->clusters->len; k++)
+    {
+      TriCluster *cl = g_ptr_array_index (f->clusters, k);
+
+      if (g_ptr_array_find (cl->claims, c, NULL))
+        return cl;
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static const TriDifference *
+difference (TriCluster *cl,
+            TriField    field)
+{
+  for (guint i = 0; cl->differences && i < cl->differences->len; i++)
+    {
+      const TriDifference *d = &g_array_index (cl->differences, TriDifference, i);
+
+      if (d->field == field)
+        return d;
+    }
+  return NULL;
+}
+
+static const char *first_en =
+  "date 2025-03-04\ntitle Coalition roundup\n\n"
+  "Roughly 3,000 American troops are stationed in Kuwait and roughly 1,200 in Jordan, officials said.\n\n"
+  "The final French trainers departed Harir air base on Monday, the army said.\n\n"
+  "Militias fired rockets at the base in March 2023 after a Turkish drone strike near Erbil.\n\n"
+  "The group is a coalition against Islamic State.\n\n"
+  "Germany has pulled out its last soldiers from Jordan.\n";
+
+static const char *second_en =
+  "date 2025-03-05\ntitle Region briefing\n\n"
+  "About 3,000 US soldiers are deployed in Kuwait and about 1,200 in Jordan.\n\n"
+  "The last French trainers left Harir air base on Sunday, a spokesman said.\n\n"
+  "The group is a coalition against Israel.\n\n"
+  "Germany has not pulled out its soldiers from Jordan.\n";
+
+static const char *wire_en =
+  "date 2025-03-05\ntitle Wire copy\n\n"
+  "Some 5,000 US soldiers are deployed in Kuwait, a senator claimed.\n\n"
+  "Italy handed over control of the Baghdad airport to Iraqi forces on Tuesday, according to Reuters.\n";
+
+/* Every verdict, on English articles. */
+static void
+test_verdicts_en (Fixture       *f,
+                  gconstpointer  data)
+{
+  TriCluster *cl;
+  const TriDifference *d;
+
+  add (f, "first", first_en);
+  add (f, "second", second_en);
+  add (f, "wire-a", wire_en);
+  add (f, "wire-b", wire_en);
+  cluster (f);
+
+  /* Coordinated quantities keep their own places: Jordan corroborated. */
+  g_assert_cmpstr (claim (f, "first", "troop_presence", "1,200")->places[0], ==, "jordan");
+  cl = cluster_of (f, claim (f, "first", "troop_presence", "1,200"));
+  g_assert_cmpint (cl->verdict, ==, TRI_VERDICT_CORROBORATED);
+  g_assert_true (g_ptr_array_find (cl->claims, claim (f, "second", "troop_presence", "1,200"), NULL));
+  g_assert_null (difference (cl, TRI_FIELD_QUANTITY));
+
+  /* Quantity: 3,000 against 5,000 in Kuwait, never against Jordan's 1,200. */
+  cl = cluster_of (f, claim (f, "first", "troop_presence", "3,000"));
+  g_assert_cmpint (cl->verdict, ==, TRI_VERDICT_CONFLICTING);
+  d = difference (cl, TRI_FIELD_QUANTITY);
+  g_assert_nonnull (d);
+  g_assert_true (g_strv_contains ((const char * const *) d->values, "3000"));
+  g_assert_true (g_strv_contains ((const char * const *) d->values, "5000"));
+  g_assert_false (g_strv_contains ((const char * const *) d->values, "1200"));
+
+  /* Date: the last trainers left once, on two different days. */
+  g_assert_true (claim (f, "first", "withdrawal", "Harir")->once);
+  cl = cluster_of (f, claim (f, "first", "withdrawal", "Harir"));
+  g_assert_cmpint (cl->verdict, ==, TRI_VERDICT_CONFLICTING);
+  g_assert_true (g_ptr_array_find (cl->claims, claim (f, "second", "withdrawal", "Harir"), NULL));
+  d = difference (cl, TRI_FIELD_TIME);
+  g_assert_nonnull (d);
+  g_assert_true (g_strv_contains ((const char * const *) d->values, "2025-03-03"));
+  g_assert_true (g_strv_contains ((const char * const *) d->values, "2025-03-02"));
+
+  /* Polarity. */
+  cl = cluster_of (f, claim (f, "first", "withdrawal", "Germany"));
+  g_assert_cmpint (cl->verdict, ==, TRI_VERDICT_CONFLICTING);
+  g_assert_nonnull (difference (cl, TRI_FIELD_POLARITY));
+
+  /* Object. */
+  cl = cluster_of (f, claim (f, "first", "alliance", "coalition"));
+  g_assert_cmpint (cl->verdict, ==, TRI_VERDICT_CONFLICTING);
+  g_assert_nonnull (difference (cl, TRI_FIELD_OBJECT));
+
+  /* Independence: two copies of one wire story are one source. */
+  cl = cluster_of (f, claim (f, "wire-a", "handover", "Italy"));
+  g_assert_cmpuint (cl->claims->len, ==, 2);
+  g_assert_cmpuint (cl->n_sources, ==, 1);
+  g_assert_cmpint (cl->verdict, ==, TRI_VERDICT_SINGLE_SOURCE);
+
+  /* Single source. */
+  cl = cluster_of (f, claim (f, "first", "attack", "rockets"));
+  g_assert_cmpint (cl->verdict, ==, TRI_VERDICT_SINGLE_SOURCE);
+}
+
+/* English triggers and their inflections make the right types. */
+static void
+test_types_en (Fixture       *f,
+               gconstpointer  data)
+{
+  add (f, "types",
+       "date 2025-06-10\ntitle Types\n\n"
+       "The last Spanish engineers left Erbil on Friday, the defence ministry said.\n\n"
+       "Control of the camp was handed over to Kurdish forces.\n\n"
+       "Baghdad and Ankara began talks on water sharing.\n\n"
+       "The coalition began pulling out of two more bases last week.\n\n"
+       "Britain keeps 400 troops in Iraq.\n\n"
+       "Militants seized two villages near Kirkuk.\n");
+  g_assert_nonnull (claim (f, "types", "withdrawal", "left Erbil"));
+  g_assert_cmpstr (claim (f, "types", "withdrawal", "left Erbil")->places[0], ==, "erbil");
+  g_assert_nonnull (claim (f, "types", "handover", "handed over"));
+  g_assert_nonnull (claim (f, "types", "negotiation", "began talks"));
+  g_assert_nonnull (claim (f, "types", "withdrawal", "pulling out"));
+  g_assert_nonnull (claim (f, "types", "troop_presence", "keeps 400"));
+  g_assert_nonnull (claim (f, "types", "territorial_control", "seized"));
+  /* "last" in a date does not make an event once-only. */
+  g_assert_true (claim (f, "types", "withdrawal", "left Erbil")->once);
+  g_assert_false (claim (f, "types", "withdrawal", "pulling out")->once);
+}
+
+/* The place of an attack is where it hits, not a country named nearby;
+ * "the base" is the base the article is about; an event told after
+ * "since" happened then. */
+static void
+test_places_en (Fixture       *f,
+                gconstpointer  data)
+{
+  TriClaim *c;
+
+  add (f, "places",
+       "date 2025-06-10\ntitle Places\n\n"
+       "Engineers finished the runway at Harir air base last year.\n\n"
+       "Militias fired rockets at the base in May 2024 after a US drone strike near Kirkuk.\n\n"
+       "Britain has kept 400 troops in Iraq since March 2022, when it declared the end of its combat mission.\n\n"
+       "There were 40 attacks on US and allied forces in Syria in 2024.\n");
+  c = claim (f, "places", "attack", "rockets");
+  g_assert_cmpuint (c->n_places, ==, 1);
+  g_assert_cmpstr (c->places[0], ==, "harir-air-base");
+  c = claim (f, "places", "attack", "drone strike");
+  g_assert_true (c->n_places == 0 || strcmp (c->places[0], "united-states") != 0);
+  /* A country whose forces are hit is not where the attacks happen. */
+  c = claim (f, "places", "attack", "40 attacks");
+  g_assert_cmpuint (c->n_places, ==, 1);
+  g_assert_cmpstr (c->places[0], ==, "syria");
+  c = claim (f, "places", "mission_end", "combat mission");
+  g_assert_cmpstr (c->time_value, ==, "2022-03");
+  g_assert_cmpint (c->time_role, ==, TRI_TIME_ROLE_AT);
+}
+
+/* Vietnamese coordinated quantities keep their own places too. */
+static void
+test_coordinated_vi (Fixture       *f,
+                     gconstpointer  data)
+{
+  TriCluster *cl;
+
+  add (f, "vi-a",
+       "date 2025-03-04\ntitle A\n\n"
+       "Khoảng 3.000 binh sĩ Mỹ đồn trú ở Kuwait và khoảng 1.200 binh sĩ Mỹ ở Jordan.\n");
+  add (f, "vi-b",
+       "date 2025-03-05\ntitle B\n\n"
+       "Mỹ hiện triển khai khoảng 3.000 binh sĩ ở Kuwait và khoảng 1.200 binh sĩ ở Jordan.\n");
+  cluster (f);
+  g_assert_cmpstr (claim (f, "vi-a", "troop_presence", "1.200")->places[0], ==, "jordan");
+  g_assert_cmpstr (claim (f, "vi-b", "troop_presence", "1.200")->places[0], ==, "jordan");
+  cl = cluster_of (f, claim (f, "vi-a", "troop_presence", "1.200"));
+  g_assert_cmpint (cl->verdict, ==, TRI_VERDICT_CORROBORATED);
+  cl = cluster_of (f, claim (f, "vi-a", "troop_presence", "3.000"));
+  g_assert_cmpint (cl->verdict, ==, TRI_VERDICT_CORROBORATED);
+}
+
+/* A very long sentence of many clauses still gives every clause its own
+ * claim (the per-sentence work no longer scans the whole sentence for
+ * each anchor; the benchmark times it). */
+static void
+test_long_sentence (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new ("date 2025-03-04\ntitle Long\n\n");
+  GPtrArray *claims;
+
+  for (guint i = 0; i < 400; i++)
+    g_string_append_printf (text, "about %u troops are deployed in Kuwait and ", 100 + i);
+  g_string_append (text, "none in Oman.\n");
+  add (f, "long", text->str);
+  claims = _tri_article_get_claims (g_ptr_array_index (f->articles, 0));
+  g_assert_nonnull (claims);
+  g_assert_cmpuint (claims->len, >=, 400);
+  g_assert_cmpstr (((TriClaim *) g_ptr_array_index (claims, 399))->places[0], ==, "kuwait");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/tri/claims-en/verdicts", Fixture, NULL, fixture_setup, test_verdicts_en, fixture_teardown);
+  g_test_add ("/tri/claims-en/types", Fixture, NULL, fixture_setup, test_types_en, fixture_teardown);
+  g_test_add ("/tri/claims-en/places", Fixture, NULL, fixture_setup, test_places_en, fixture_teardown);
+  g_test_add ("/tri/claims-en/coordinated-vi", Fixture, NULL, fixture_setup, test_coordinated_vi, fixture_teardown);
+  g_test_add ("/tri/claims-en/long-sentence", Fixture, NULL, fixture_setup, test_long_sentence, fixture_teardown);
+
+  return g_test_run ();
+}
