@@ -19,13 +19,6 @@
  * incomplete (TODO) instead of failing the suite. Remove a name once its
  * fix lands; from then on the test guards it like any other. */
 static const char *const pending[] = {
-  "/tri/regressions/html/title-squeeze",
-  "/tri/regressions/json/parse-error-utf8",
-  "/tri/regressions/json/bad-u-escape",
-  "/tri/regressions/project/schema-error-utf8",
-  "/tri/regressions/project/unreadable-article",
-  "/tri/regressions/project/cached-date",
-  "/tri/regressions/project/decision-text",
   NULL
 };
 

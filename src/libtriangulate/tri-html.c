@@ -922,7 +922,9 @@ squeeze (const char *s)
         g_string_append_c (out, ' ');
       g_string_append (out, words[i]);
     }
-  return g_string_free (g_steal_pointer (&out), out->len == 0);
+  if (out->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 static char *

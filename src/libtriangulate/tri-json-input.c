@@ -302,8 +302,13 @@ decode_string (const char    *d,
             q = p + 6;
             if (u < 0)
               {
-                q = p + 2;
-                break;
+                /* Not four hex digits: the two characters stay as written
+                 * (nothing was added to the text, so the map must not be
+                 * given a byte of it). */
+                g_string_append_len (out, d + p, 2);
+                tri_offset_map_add (map, before, 2, p, 2);
+                p += 2;
+                continue;
               }
             c = u;
             if (u >= 0xD800 && u <= 0xDBFF && q + 6 <= stop && d[q] == '\\' && d[q + 1] == 'u')
@@ -412,8 +417,12 @@ read_record (const char     *path,
     }
   if (!json_parser_load_from_data (parser, d + rec->start, rec->end - rec->start, &local))
     {
+      /* json-glib quotes the bad string, decoded: a lone \ud800 escape
+       * comes out as bytes that are not UTF-8. */
+      g_autofree char *reason = g_utf8_make_valid (local->message, -1);
+
       g_set_error (error, TRI_ERROR, TRI_ERROR_PARSE, "%s %u: not valid JSON: %s",
-                   lines ? "line" : "record", lines ? rec->line : rec->index, local->message);
+                   lines ? "line" : "record", lines ? rec->line : rec->index, reason);
       return NULL;
     }
   root = json_parser_get_root (parser);
@@ -628,7 +637,11 @@ _tri_ingest_json (const char  *path,
           /* Objects one per line in a file named .json: JSON Lines. */
           if (p < len && d[p] == '{' && eol != NULL && value_end (d, p, len) <= (gsize) (eol - d))
             return _tri_ingest_json (path, bytes, TRUE, warnings, error);
-          g_set_error (error, TRI_ERROR, TRI_ERROR_PARSE, "not valid JSON: %s", local->message);
+          {
+            g_autofree char *reason = g_utf8_make_valid (local->message, -1);
+
+            g_set_error (error, TRI_ERROR, TRI_ERROR_PARSE, "not valid JSON: %s", reason);
+          }
           return NULL;
         }
       json_records (d, len, from, records);

@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -194,13 +195,22 @@ display_name (const char *path)
   return g_filename_display_name (path);
 }
 
+/* SQLite's messages quote the file: the SQL of a damaged schema, names of
+ * tables. Those bytes are not always UTF-8, and an error is shown as text. */
+static char *
+db_message (const char *message)
+{
+  return g_utf8_make_valid (message ? message : "", -1);
+}
+
 static gboolean
 set_db_error (GError     **error,
               sqlite3     *db,
               const char  *what)
 {
-  g_set_error (error, TRI_ERROR, TRI_ERROR_PROJECT, "%s: %s", what,
-               db ? sqlite3_errmsg (db) : "out of memory");
+  g_autofree char *reason = db_message (db ? sqlite3_errmsg (db) : "out of memory");
+
+  g_set_error (error, TRI_ERROR, TRI_ERROR_PROJECT, "%s: %s", what, reason);
   return FALSE;
 }
 
@@ -213,7 +223,9 @@ exec_sql (sqlite3     *db,
 
   if (sqlite3_exec (db, sql, NULL, NULL, &msg) != SQLITE_OK)
     {
-      g_set_error (error, TRI_ERROR, TRI_ERROR_PROJECT, "%s", msg ? msg : sqlite3_errmsg (db));
+      g_autofree char *reason = db_message (msg ? msg : sqlite3_errmsg (db));
+
+      g_set_error_literal (error, TRI_ERROR, TRI_ERROR_PROJECT, reason);
       sqlite3_free (msg);
       return FALSE;
     }
@@ -596,14 +608,16 @@ check_database (sqlite3     *db,
     rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
+      g_autofree char *reason = db_message (sqlite3_errmsg (db));
+
       *rc_out = sqlite3_extended_errcode (db);
-      g_set_error (error, TRI_ERROR, TRI_ERROR_PROJECT, "“%s” cannot be read: %s",
-                   name, sqlite3_errmsg (db));
+      g_set_error (error, TRI_ERROR, TRI_ERROR_PROJECT, "“%s” cannot be read: %s", name, reason);
       return FALSE;
     }
   if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
     {
-      g_auto(GStrv) lines = g_strsplit ((const char *) sqlite3_column_text (stmt, 0), "\n", 3);
+      g_autofree char *report = db_message ((const char *) sqlite3_column_text (stmt, 0));
+      g_auto(GStrv) lines = g_strsplit (report, "\n", 3);
 
       /* The first line names the database, the second the damage. */
       g_set_error (error, TRI_ERROR, TRI_ERROR_PROJECT, "“%s” is damaged (%s)", name,
@@ -792,6 +806,18 @@ cache_bytes (TriArticle *article)
   return g_variant_get_data_as_bytes (v);
 }
 
+/* YYYY-MM-DD naming a real day, as tri_article_set_published() wants. */
+static gboolean
+is_iso_day (const char *iso)
+{
+  int y, m, d;
+  char tail;
+
+  return sscanf (iso, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 &&
+         y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= 31 &&
+         g_date_valid_dmy (d, m, y);
+}
+
 /* Gives @article the analysis in @data; %FALSE, and @article unchanged,
  * when @data does not fit it. */
 static gboolean
@@ -884,7 +910,9 @@ restore_analysis (TriArticle   *article,
     }
 
   g_variant_get_child (v, 3, "(m&sum&sm&s)", &published, &published_source, &earliest, &latest);
-  if (published != NULL)
+  /* The cache is read from the file: a damaged date is dropped, not
+   * passed on (tri_article_set_published warns about it). */
+  if (published != NULL && is_iso_day (published))
     tri_article_set_published (article, published, published_source);
   _tri_article_set_published_bounds (article, earliest, latest);
 
@@ -2736,6 +2764,7 @@ typedef struct
   GArray     *rows;        /* ArticleRow */
   GPtrArray  *articles;    /* the result */
   GPtrArray  *new_cache;   /* GBytes or NULL, parallel to rows */
+  GError     *error;       /* the stored bytes could not be read again */
 } FileJob;
 
 static void
@@ -2754,6 +2783,7 @@ file_job_free (FileJob *job)
   g_clear_pointer (&job->rows, g_array_unref);
   g_clear_pointer (&job->articles, g_ptr_array_unref);
   g_clear_pointer (&job->new_cache, g_ptr_array_unref);
+  g_clear_error (&job->error);
   g_free (job);
 }
 
@@ -2823,7 +2853,9 @@ run_file_job (gpointer data,
   articles = tri_load_bytes (job->path, job->bytes, &error);
   if (articles == NULL)
     {
-      g_warning ("%s can no longer be read: %s", job->path, error->message);
+      /* A damaged project: the file is reported with the corpus' errors
+       * (a warning here was fatal in tests, and the user never saw it). */
+      job->error = g_steal_pointer (&error);
       return;
     }
   for (guint i = 0; i < job->rows->len; i++)
@@ -2919,6 +2951,8 @@ load_corpus (sqlite3       *db,
 
       for (guint j = 0; j < job->articles->len; j++)
         tri_corpus_add (corpus, g_ptr_array_index (job->articles, j));
+      if (job->error != NULL)
+        add_load_error (tri_corpus_get_errors (corpus), job->path, job->error);
     }
   return g_steal_pointer (&corpus);
 }
@@ -3131,7 +3165,10 @@ read_decision (sqlite3         *db,
         {
           const char *s = (const char *) sqlite3_column_text (stmt, col);
 
-          g_variant_builder_add (&b, "s", s ? s : "");
+          /* A damaged file may hold text that is not UTF-8. */
+          g_autofree char *valid = g_utf8_make_valid (s ? s : "", -1);
+
+          g_variant_builder_add (&b, "s", valid);
         }
       else
         g_variant_builder_add (&b, "d", sqlite3_column_double (stmt, col));
