@@ -10,7 +10,8 @@
 #include "config.h"
 
 #include "tri-analysis.h"
-#include "tri-corpus-private.h"
+#include "tri-article-private.h"
+#include "tri-corpus.h"
 #include "tri-loader.h"
 
 G_DEFINE_BOXED_TYPE (TriLoadError, tri_load_error, tri_load_error_copy, tri_load_error_free)
@@ -317,17 +318,6 @@ tri_corpus_get_clusters (TriCorpus *self)
   return self->clusters;
 }
 
-GPtrArray *
-_tri_corpus_get_articles (TriCorpus *self)
-{
-  return self->articles;
-}
-
-GPtrArray *
-_tri_corpus_get_clusters (TriCorpus *self)
-{
-  return self->clusters;
-}
 
 static void
 set_clusters (TriCorpus *self,

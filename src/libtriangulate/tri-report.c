@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "tri-claims-private.h"
-#include "tri-corpus-private.h"
+#include "tri-corpus.h"
 #include "tri-report-private.h"
 
 static void
@@ -189,7 +189,7 @@ JsonNode *
 _tri_report_build (TriCorpus *corpus)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  GPtrArray *articles = _tri_corpus_get_articles (corpus);
+  GPtrArray *articles = tri_corpus_get_articles (corpus);
   GPtrArray *errors = tri_corpus_get_errors (corpus);
   g_autofree char *cwd = g_get_current_dir ();
 
@@ -366,8 +366,8 @@ void
 _tri_report_add_claims (JsonBuilder *b,
                         TriCorpus   *corpus)
 {
-  GPtrArray *articles = _tri_corpus_get_articles (corpus);
-  GPtrArray *clusters = _tri_corpus_get_clusters (corpus);
+  GPtrArray *articles = tri_corpus_get_articles (corpus);
+  GPtrArray *clusters = tri_corpus_get_clusters (corpus);
 
   json_builder_set_member_name (b, "claims");
   json_builder_begin_array (b);
