@@ -167,6 +167,50 @@ tag_of (const char *name)
   return t ? t->tag : TAG_OTHER;
 }
 
+/* Element names come from the parser's dictionary, so the same name comes
+ * back at the same address: a small cache keyed by address saves the
+ * binary search. The name is kept too, so that an address reused for
+ * another name (a name from outside the dictionary) cannot fool it. */
+#define TAG_CACHE_SIZE 64
+#define TAG_CACHE_NAME 16
+
+typedef struct
+{
+  const void *key;
+  Tag         tag;
+  char        name[TAG_CACHE_NAME];
+} TagCacheEntry;
+
+static Tag
+tag_of_cached (TagCacheEntry *cache,
+               const char    *name)
+{
+  TagCacheEntry *e = &cache[((guintptr) name >> 4) % TAG_CACHE_SIZE];
+  gsize len;
+
+  if (e->key == name && strcmp (e->name, name) == 0)
+    return e->tag;
+  len = strlen (name);
+  if (len >= TAG_CACHE_NAME)
+    return tag_of (name);
+  e->key = name;
+  e->tag = tag_of (name);
+  memcpy (e->name, name, len + 1);
+  return e->tag;
+}
+
+/* Characters in UTF-8 text: the bytes that do not continue a sequence. */
+static guint
+count_chars (const char *text,
+             gsize       len)
+{
+  guint n = 0;
+
+  for (gsize i = 0; i < len; i++)
+    n += ((guchar) text[i] & 0xC0) != 0x80;
+  return n;
+}
+
 static gboolean
 is_block_tag (Tag tag)
 {
@@ -317,6 +361,7 @@ typedef struct
   char             *canonical;
   char             *html_lang;
   GArray           *times;      /* TimeMark */
+  TagCacheEntry     tag_cache[TAG_CACHE_SIZE];
 } State;
 
 typedef struct
@@ -353,7 +398,7 @@ flush_block (State *st)
       b.node = current_node (st);
       b.start = st->block_start;
       b.end = st->buf->len;
-      b.chars = g_utf8_strlen (st->buf->str + b.start, b.end - b.start);
+      b.chars = count_chars (st->buf->str + b.start, b.end - b.start);
       b.link_chars = MIN (st->block_links, b.chars);
       b.flags = current_flags (st);
       b.tag = b.node >= 0 ? g_array_index (st->nodes, Node, b.node).tag : TAG_OTHER;
@@ -368,16 +413,74 @@ flush_block (State *st)
   st->block_links = 0;
 }
 
-static const char *
-attr (const xmlChar **attrs,
-      const char     *name)
+/* The attributes an element is judged by, read in one pass. */
+typedef struct
 {
+  const char *aria_hidden;
+  const char *cls;
+  const char *content;
+  const char *datetime;
+  const char *hidden;
+  const char *href;
+  const char *http_equiv;
+  const char *id;
+  const char *itemprop;
+  const char *lang;
+  const char *name;
+  const char *property;
+  const char *rel;
+  const char *role;
+  const char *style;
+  const char *type;
+} Attrs;
+
+static void
+read_attrs (const xmlChar **attrs,
+            Attrs          *a)
+{
+  static const struct {
+    const char *name;
+    gsize       offset;
+  } wanted[] = {
+    { "aria-hidden", G_STRUCT_OFFSET (Attrs, aria_hidden) },
+    { "class", G_STRUCT_OFFSET (Attrs, cls) },
+    { "content", G_STRUCT_OFFSET (Attrs, content) },
+    { "datetime", G_STRUCT_OFFSET (Attrs, datetime) },
+    { "hidden", G_STRUCT_OFFSET (Attrs, hidden) },
+    { "href", G_STRUCT_OFFSET (Attrs, href) },
+    { "http-equiv", G_STRUCT_OFFSET (Attrs, http_equiv) },
+    { "id", G_STRUCT_OFFSET (Attrs, id) },
+    { "itemprop", G_STRUCT_OFFSET (Attrs, itemprop) },
+    { "lang", G_STRUCT_OFFSET (Attrs, lang) },
+    { "name", G_STRUCT_OFFSET (Attrs, name) },
+    { "property", G_STRUCT_OFFSET (Attrs, property) },
+    { "rel", G_STRUCT_OFFSET (Attrs, rel) },
+    { "role", G_STRUCT_OFFSET (Attrs, role) },
+    { "style", G_STRUCT_OFFSET (Attrs, style) },
+    { "type", G_STRUCT_OFFSET (Attrs, type) },
+  };
+
+  memset (a, 0, sizeof *a);
   if (attrs == NULL)
-    return NULL;
+    return;
   for (guint i = 0; attrs[i] != NULL; i += 2)
-    if (g_ascii_strcasecmp ((const char *) attrs[i], name) == 0)
-      return attrs[i + 1] ? (const char *) attrs[i + 1] : "";
-  return NULL;
+    {
+      const char *key = (const char *) attrs[i];
+      char first = g_ascii_tolower (key[0]);
+
+      for (guint w = 0; w < G_N_ELEMENTS (wanted); w++)
+        {
+          const char **slot;
+
+          if (wanted[w].name[0] != first || g_ascii_strcasecmp (key, wanted[w].name) != 0)
+            continue;
+          /* The first of repeated attributes counts, as in browsers. */
+          slot = G_STRUCT_MEMBER_P (a, wanted[w].offset);
+          if (*slot == NULL)
+            *slot = attrs[i + 1] ? (const char *) attrs[i + 1] : "";
+          break;
+        }
+    }
 }
 
 static void
@@ -389,19 +492,19 @@ set_once (char       **field,
 }
 
 static void
-read_meta (State          *st,
-           const xmlChar **attrs)
+read_meta (State       *st,
+           const Attrs *a)
 {
-  const char *key = attr (attrs, "property");
-  const char *content = attr (attrs, "content");
+  const char *key = a->property;
+  const char *content = a->content;
   g_autofree char *lower = NULL;
 
   if (key == NULL)
-    key = attr (attrs, "name");
+    key = a->name;
   if (key == NULL)
-    key = attr (attrs, "itemprop");
+    key = a->itemprop;
   if (key == NULL)
-    key = attr (attrs, "http-equiv");
+    key = a->http_equiv;
   if (key == NULL || content == NULL)
     return;
   lower = g_ascii_strdown (key, -1);
@@ -434,22 +537,25 @@ on_start (void           *data,
           const xmlChar **attrs)
 {
   State *st = data;
-  Tag tag = tag_of ((const char *) name);
+  Tag tag = tag_of_cached (st->tag_cache, (const char *) name);
   Node node = { current_node (st), tag, current_flags (st) & (F_NEG | F_SKIP | F_INART), 0, 0, 0 };
   const char *v;
+  Attrs a;
   int index;
+
+  read_attrs (attrs, &a);
 
   switch (tag)
     {
     case TAG_META:
-      read_meta (st, attrs);
+      read_meta (st, &a);
       return;
     case TAG_LINK:
-      if ((v = attr (attrs, "rel")) != NULL && g_ascii_strcasecmp (v, "canonical") == 0)
-        set_once (&st->canonical, attr (attrs, "href"));
+      if (a.rel != NULL && g_ascii_strcasecmp (a.rel, "canonical") == 0)
+        set_once (&st->canonical, a.href);
       return;
     case TAG_HTML:
-      set_once (&st->html_lang, attr (attrs, "lang"));
+      set_once (&st->html_lang, a.lang);
       break;
     case TAG_BR:
       if (st->skip == 0)
@@ -505,7 +611,7 @@ on_start (void           *data,
       break;
     case TAG_SCRIPT:
       node.flags |= F_SKIP;
-      if ((v = attr (attrs, "type")) != NULL && strstr (v, "ld+json") != NULL)
+      if (a.type != NULL && strstr (a.type, "ld+json") != NULL)
         {
           st->in_ldjson = TRUE;
           g_string_truncate (st->ldjson, 0);
@@ -523,7 +629,7 @@ on_start (void           *data,
       {
         TimeMark t = { -1, st->blocks->len, NULL };
 
-        v = attr (attrs, "datetime");
+        v = a.datetime;
         if (v != NULL && *v)
           {
             t.datetime = g_strndup (v, 64);
@@ -548,10 +654,10 @@ on_start (void           *data,
 
   if (attrs != NULL)
     {
-      const char *cls = attr (attrs, "class");
-      const char *id = attr (attrs, "id");
-      const char *role = attr (attrs, "role");
-      const char *itemprop = attr (attrs, "itemprop");
+      const char *cls = a.cls;
+      const char *id = a.id;
+      const char *role = a.role;
+      const char *itemprop = a.itemprop;
       guint cf = 0;
 
       if (cls)
@@ -570,13 +676,13 @@ on_start (void           *data,
         node.flags = (node.flags & ~F_NEG) | F_BODY | F_POS;
       if (itemprop && g_ascii_strcasecmp (itemprop, "datePublished") == 0)
         {
-          set_once (&st->meta_date, attr (attrs, "content"));
-          set_once (&st->meta_date, attr (attrs, "datetime"));
+          set_once (&st->meta_date, a.content);
+          set_once (&st->meta_date, a.datetime);
         }
-      if (attr (attrs, "hidden") != NULL ||
-          ((v = attr (attrs, "aria-hidden")) != NULL && g_str_equal (v, "true")) ||
-          ((v = attr (attrs, "style")) != NULL &&
-           (strstr (v, "display:none") != NULL || strstr (v, "display: none") != NULL)))
+      if (a.hidden != NULL ||
+          (a.aria_hidden != NULL && g_str_equal (a.aria_hidden, "true")) ||
+          (a.style != NULL &&
+           (strstr (a.style, "display:none") != NULL || strstr (a.style, "display: none") != NULL)))
         node.flags |= F_SKIP;
     }
 
@@ -592,7 +698,7 @@ on_end (void          *data,
         const xmlChar *name)
 {
   State *st = data;
-  Tag tag = tag_of ((const char *) name);
+  Tag tag = tag_of_cached (st->tag_cache, (const char *) name);
   int index;
   Node *node;
 
@@ -723,7 +829,7 @@ on_characters (void          *data,
     }
   st->last_end = end;
   if (st->in_link > 0)
-    st->block_links += g_utf8_strlen ((const char *) ch, len);
+    st->block_links += count_chars ((const char *) ch, len);
 }
 
 static void
