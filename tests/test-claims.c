@@ -97,6 +97,62 @@ test_not_negation (void)
   g_assert_cmpint (c->polarity, ==, TRI_POLARITY_AFFIRMED);
 }
 
+/* "máy bay không người lái" is a drone; "không nêu" after "but" belongs
+ * to another verb. */
+static void
+test_drone_and_but_not (void)
+{
+  g_autoptr(TriArticle) a = fixture_article ("vi-drone",
+      "Một máy bay không người lái đã tấn công căn cứ gần Baghdad.\n"
+      "CENTCOM xác nhận việc rút quân nhưng không nêu thêm chi tiết.\n");
+  TriClaim *c;
+
+  fixture_place (a, "Baghdad", 0, "baghdad", 33.3, 44.4);
+  fixture_claims (a);
+  c = fixture_claim_of_type (a, "attack", 0);
+  g_assert_nonnull (c);
+  g_assert_cmpint (c->polarity, ==, TRI_POLARITY_AFFIRMED);
+  c = fixture_claim_of_type (a, "withdrawal", 0);
+  g_assert_nonnull (c);
+  g_assert_cmpint (c->polarity, ==, TRI_POLARITY_AFFIRMED);
+}
+
+/* What talks are about has not happened; what is agreed comes later. */
+static void
+test_topic (void)
+{
+  g_autoptr(TriArticle) vi = fixture_article ("vi-topic",
+      "Iraq và Mỹ bắt đầu đàm phán về việc chấm dứt sứ mệnh của liên minh.\n"
+      "Hai bên thỏa thuận về việc rút quân khỏi Baghdad.\n"
+      "Liên minh đã chấm dứt sứ mệnh ở Iraq.\n");
+  g_autoptr(TriArticle) en = fixture_article ("en-topic",
+      "Iraq and the United States held talks on the withdrawal of US troops.\n"
+      "The coalition withdrew its troops from Baghdad.\n");
+  TriClaim *c;
+
+  fixture_place (vi, "Baghdad", 0, "baghdad", 33.3, 44.4);
+  fixture_claims (vi);
+  c = fixture_claim_of_type (vi, "mission_end", 0);
+  g_assert_nonnull (c);
+  g_assert_cmpint (c->modality, ==, TRI_MODALITY_POSSIBLE);
+  c = fixture_claim_of_type (vi, "withdrawal", 0);
+  g_assert_nonnull (c);
+  g_assert_cmpint (c->modality, ==, TRI_MODALITY_FUTURE);
+  /* The same trigger with no talks before it is asserted. */
+  c = fixture_claim_of_type (vi, "mission_end", 1);
+  g_assert_nonnull (c);
+  g_assert_cmpint (c->modality, ==, TRI_MODALITY_ASSERTED);
+
+  fixture_place (en, "Baghdad", 0, "baghdad", 33.3, 44.4);
+  fixture_claims (en);
+  c = fixture_claim_of_type (en, "withdrawal", 0);
+  g_assert_nonnull (c);
+  g_assert_cmpint (c->modality, ==, TRI_MODALITY_POSSIBLE);
+  c = fixture_claim_of_type (en, "withdrawal", 1);
+  g_assert_nonnull (c);
+  g_assert_cmpint (c->modality, ==, TRI_MODALITY_ASSERTED);
+}
+
 static void
 test_modality (void)
 {
@@ -285,6 +341,8 @@ main (int   argc,
   g_test_add_func ("/tri/claims/two-clauses", test_two_clauses);
   g_test_add_func ("/tri/claims/negation-attribution", test_negation_attribution);
   g_test_add_func ("/tri/claims/not-negation", test_not_negation);
+  g_test_add_func ("/tri/claims/drone-and-but-not", test_drone_and_but_not);
+  g_test_add_func ("/tri/claims/topic", test_topic);
   g_test_add_func ("/tri/claims/modality", test_modality);
   g_test_add_func ("/tri/claims/object", test_object);
   g_test_add_func ("/tri/claims/since-state", test_since_state);

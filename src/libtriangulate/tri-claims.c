@@ -42,13 +42,14 @@ typedef enum
   LEX_ANAPHOR,
   LEX_ONCE,
   LEX_FORCES,
+  LEX_TOPIC,
   N_LEX
 } LexKind;
 
 static const char *lex_names[N_LEX] = {
   "trigger", "say", "according", "negation", "not-negation", "future",
   "possible", "since", "now", "object", "clause", "proportion", "at",
-  "anaphor", "once", "forces",
+  "anaphor", "once", "forces", "topic",
 };
 
 typedef struct
@@ -57,6 +58,7 @@ typedef struct
   char       *phrase;           /* lower case */
   gsize       len;
   const char *value;            /* interned */
+  const char *value2;           /* interned: "topic", the governing type */
   double      lo;
   double      hi;
 } LexEntry;
@@ -190,6 +192,8 @@ load_lexicon (const char *language)
       e.len = strlen (e.phrase);
       if (n > 2 && cols[2][0])
         e.value = g_intern_string (g_strstrip (cols[2]));
+      if (n > 3 && cols[3][0])
+        e.value2 = g_intern_string (g_strstrip (cols[3]));
       if (e.kind == LEX_PROPORTION)
         {
           e.lo = n > 2 ? g_ascii_strtod (cols[2], NULL) : 0;
@@ -1073,11 +1077,56 @@ hit_near (Sentence     *s,
     {
       const Hit *h = &g_array_index (s->hits, Hit, i);
 
-      if (h->entry->kind == kind && h->start >= a->end && h->end <= clause_end &&
-          h->start - a->end <= AFTER_BYTES)
+      if (h->start < a->end || h->end > clause_end || h->start - a->end > AFTER_BYTES)
+        continue;
+      /* "confirmed the withdrawal but gave no details": a conjunction
+       * between them ends what the word after the trigger can reach. */
+      if (h->entry->kind == LEX_CLAUSE)
+        return FALSE;
+      if (h->entry->kind == kind)
         return TRUE;
     }
   return FALSE;
+}
+
+/* "talks on ending the mission", "đàm phán về việc chấm dứt sứ mệnh":
+ * the trigger is what the talks are about, not something that happened.
+ * A "topic" entry names the marker, the modality it gives and the type of
+ * trigger it must follow closely. */
+#define TOPIC_BEFORE_GAP 3
+#define TOPIC_AFTER_GAP  24
+
+static void
+topic_modality (Sentence     *s,
+                const Anchor *a,
+                TriClaim     *claim)
+{
+  for (guint i = hits_before (s, a->pos); i-- > 0;)
+    {
+      const Hit *h = &g_array_index (s->hits, Hit, i);
+
+      if (h->end > a->pos)
+        continue;
+      if (a->pos - h->end > TOPIC_AFTER_GAP)
+        break;
+      if (h->entry->kind != LEX_TOPIC || h->entry->value2 == NULL)
+        continue;
+      for (guint j = hits_before (s, h->start); j-- > 0;)
+        {
+          const Hit *g = &g_array_index (s->hits, Hit, j);
+
+          if (g->end > h->start)
+            continue;
+          if (h->start - g->end > TOPIC_BEFORE_GAP)
+            break;
+          if (g->entry->kind == LEX_TRIGGER && g->entry->value == h->entry->value2)
+            {
+              claim->modality = g_strcmp0 (h->entry->value, "future") == 0
+                                ? TRI_MODALITY_FUTURE : TRI_MODALITY_POSSIBLE;
+              return;
+            }
+        }
+    }
 }
 
 static void
@@ -1692,6 +1741,8 @@ build_claim (Sentence     *s,
     claim->modality = TRI_MODALITY_POSSIBLE;
   else if (hit_near (s, LEX_FUTURE, clause_start, clause_end, a))
     claim->modality = TRI_MODALITY_FUTURE;
+  else
+    topic_modality (s, a, claim);
   fill_attribution (s, claim);
 
   return claim;
