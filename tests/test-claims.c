@@ -117,6 +117,27 @@ test_drone_and_but_not (void)
   g_assert_cmpint (c->polarity, ==, TRI_POLARITY_AFFIRMED);
 }
 
+/* A capital that stands for its government: the actor the lexicon gives
+ * for it acts, not the city. */
+static void
+test_metonym_actor (void)
+{
+  g_autoptr(TriArticle) a = fixture_article ("vi-metonym",
+      "Washington đã rút quân khỏi căn cứ gần Baghdad.\n");
+  TriMention *m;
+  TriClaim *c;
+
+  m = fixture_place (a, "Washington", 0, "washington", 38.9, -77.0);
+  m->metonym = TRUE;
+  fixture_actor (a, "Washington", 0, "united-states");
+  fixture_place (a, "Baghdad", 0, "baghdad", 33.3, 44.4);
+  fixture_claims (a);
+  c = fixture_claim_of_type (a, "withdrawal", 0);
+  g_assert_nonnull (c);
+  g_assert_cmpuint (c->n_actors, ==, 1);
+  g_assert_cmpstr (c->actors[0], ==, "united-states");
+}
+
 /* What talks are about has not happened; what is agreed comes later. */
 static void
 test_topic (void)
@@ -343,6 +364,7 @@ main (int   argc,
   g_test_add_func ("/tri/claims/not-negation", test_not_negation);
   g_test_add_func ("/tri/claims/drone-and-but-not", test_drone_and_but_not);
   g_test_add_func ("/tri/claims/topic", test_topic);
+  g_test_add_func ("/tri/claims/metonym-actor", test_metonym_actor);
   g_test_add_func ("/tri/claims/modality", test_modality);
   g_test_add_func ("/tri/claims/object", test_object);
   g_test_add_func ("/tri/claims/since-state", test_since_state);

@@ -1440,7 +1440,19 @@ is_actor (Sentence *s,
   if (m->kind == TRI_MENTION_ACTOR)
     return !is_object_mention (s, i);
   if (m->kind == TRI_MENTION_PLACE && (m->metonym || (is_country (m->entity) && !is_locative (s, i))))
-    return !is_object_mention (s, i);
+    {
+      /* "Washington declared": when the actor lexicon names who the
+       * capital stands for, that actor speaks, not the city. */
+      for (guint j = i > s->m_first ? i - 1 : i; j < s->m_last && j <= i + 1; j++)
+        {
+          TriMention *o = mention_at (s, j);
+
+          if (j != i && o->kind == TRI_MENTION_ACTOR && o->entity &&
+              o->start == m->start && o->end == m->end)
+            return FALSE;
+        }
+      return !is_object_mention (s, i);
+    }
   return FALSE;
 }
 
