@@ -280,6 +280,14 @@ test_tag_metonym (void)
   g_assert_true (m->metonym);
   g_clear_pointer (&mentions, g_ptr_array_unref);
 
+  /* Acting for the state. */
+  text = "Washington has kept about 2,000 troops in Iraq since 2021.";
+  mentions = tag (gazetteer, text, "en");
+  m = find_place (mentions, text, "Washington");
+  g_assert_nonnull (m);
+  g_assert_true (m->metonym);
+  g_clear_pointer (&mentions, g_ptr_array_unref);
+
   /* Places, not speakers. */
   text = "Binh sĩ Mỹ tới Baghdad hôm qua và các quan chức Iraq khẳng định điều đó.";
   mentions = tag (gazetteer, text, "vi");
