@@ -243,6 +243,24 @@ project_decision_text (void)
   g_assert_true (note == NULL || g_utf8_validate (note, -1, NULL));
 }
 
+/* A header byte that forbids writing (SQLite's write version) made
+ * SQLite refuse the journal-mode change with "attempt to write a readonly
+ * database", and the error did not name the file (tri-project.c,
+ * open_validated). The file must also be left as it was. */
+static void
+project_readonly_header (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(TriProject) project = open_patched_project ("readonly-header-error-unnamed", &dir, &error);
+
+  if (project == NULL)
+    {
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, "fuzz.triangulate"));
+    }
+}
+
 /* Runs a test in a child process, so that a crash is reported as a test
  * failure; a failing test whose fix is still pending is marked TODO. */
 static void
@@ -295,6 +313,8 @@ main (int   argc,
                         run_isolated);
   g_test_add_data_func ("/tri/regressions/project/cached-date", project_cached_date, run_isolated);
   g_test_add_data_func ("/tri/regressions/project/decision-text", project_decision_text, run_isolated);
+  g_test_add_data_func ("/tri/regressions/project/readonly-header", project_readonly_header,
+                        run_isolated);
 
   return g_test_run ();
 }

@@ -1314,9 +1314,16 @@ open_validated (const char       *path,
   db = open_connection (path, SQLITE_OPEN_READWRITE, error);
   if (db == NULL)
     return NULL;
-  if ((needs_recovery && !check_database (db, path, &rc, error)) ||
-      !prepare_for_writing (db, path, flags, error))
+  if (needs_recovery && !check_database (db, path, &rc, error))
     {
+      sqlite3_close (db);
+      return NULL;
+    }
+  if (!prepare_for_writing (db, path, flags, error))
+    {
+      /* SQLite's own words ("attempt to write a readonly database", for a
+       * header that forbids writing) do not say which file. */
+      g_prefix_error (error, "“%s” cannot be opened for writing: ", name);
       sqlite3_close (db);
       return NULL;
     }
