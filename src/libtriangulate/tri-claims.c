@@ -1096,6 +1096,29 @@ hit_near (Sentence     *s,
 #define TOPIC_BEFORE_GAP 3
 #define TOPIC_AFTER_GAP  24
 
+/* Whether a hit of @kind (with @value, when not %NULL) ends at most @gap
+ * bytes before @pos. */
+static gboolean
+hit_ends_before (Sentence    *s,
+                 LexKind      kind,
+                 const char  *value,
+                 guint        pos,
+                 guint        gap)
+{
+  for (guint i = hits_before (s, pos); i-- > 0;)
+    {
+      const Hit *h = &g_array_index (s->hits, Hit, i);
+
+      if (h->end > pos)
+        continue;
+      if (pos - h->end > gap)
+        break;
+      if (h->entry->kind == kind && (value == NULL || h->entry->value == value))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 topic_modality (Sentence     *s,
                 const Anchor *a,
@@ -1109,22 +1132,12 @@ topic_modality (Sentence     *s,
         continue;
       if (a->pos - h->end > TOPIC_AFTER_GAP)
         break;
-      if (h->entry->kind != LEX_TOPIC || h->entry->value2 == NULL)
-        continue;
-      for (guint j = hits_before (s, h->start); j-- > 0;)
+      if (h->entry->kind == LEX_TOPIC && h->entry->value2 != NULL &&
+          hit_ends_before (s, LEX_TRIGGER, h->entry->value2, h->start, TOPIC_BEFORE_GAP))
         {
-          const Hit *g = &g_array_index (s->hits, Hit, j);
-
-          if (g->end > h->start)
-            continue;
-          if (h->start - g->end > TOPIC_BEFORE_GAP)
-            break;
-          if (g->entry->kind == LEX_TRIGGER && g->entry->value == h->entry->value2)
-            {
-              claim->modality = g_strcmp0 (h->entry->value, "future") == 0
-                                ? TRI_MODALITY_FUTURE : TRI_MODALITY_POSSIBLE;
-              return;
-            }
+          claim->modality = g_strcmp0 (h->entry->value, "future") == 0
+                            ? TRI_MODALITY_FUTURE : TRI_MODALITY_POSSIBLE;
+          return;
         }
     }
 }
