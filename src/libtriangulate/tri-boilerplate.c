@@ -197,20 +197,16 @@ load_labels (GPtrArray  *out,
              const char *language)
 {
   g_autofree char *name = g_strdup_printf ("lexicons/boilerplate-%s.txt", language);
-  g_autofree char *path = tri_data_find (name);
-  g_autofree char *contents = NULL;
-  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) lines = tri_data_read_lines (name);
 
-  if (path == NULL || !g_file_get_contents (path, &contents, NULL, NULL))
+  if (lines == NULL)
     return;
-
-  lines = g_strsplit (contents, "\n", -1);
   for (guint i = 0; lines[i]; i++)
     {
       g_auto(GStrv) fields = NULL;
       TriLabel *label;
 
-      if (lines[i][0] == '#' || lines[i][0] == '\0')
+      if (tri_data_is_comment (lines[i]))
         continue;
       fields = g_strsplit (lines[i], "\t", 3);
       if (g_strv_length (fields) < 3)

@@ -61,21 +61,18 @@ lexicon (void)
   if (g_once_init_enter (&lex))
     {
       Lexicon *l = g_new0 (Lexicon, 1);
-      g_autofree char *path = tri_data_find ("lexicons/agencies.tsv");
-      g_autofree char *contents = NULL;
+      g_auto(GStrv) lines = tri_data_read_lines ("lexicons/agencies.tsv");
 
       l->agencies = g_ptr_array_new_with_free_func (agency_free);
       l->before = g_ptr_array_new_with_free_func (g_free);
       l->after = g_ptr_array_new_with_free_func (g_free);
-      if (path != NULL && g_file_get_contents (path, &contents, NULL, NULL))
+      if (lines != NULL)
         {
-          g_auto(GStrv) lines = g_strsplit (contents, "\n", -1);
-
           for (guint i = 0; lines[i]; i++)
             {
               g_auto(GStrv) f = NULL;
 
-              if (lines[i][0] == '#' || lines[i][0] == '\0')
+              if (tri_data_is_comment (lines[i]))
                 continue;
               f = g_strsplit (lines[i], "\t", 3);
               if (g_strv_length (f) < 3 || *f[1] == '\0' || *f[2] == '\0')

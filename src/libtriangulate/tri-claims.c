@@ -127,40 +127,11 @@ lex_entry_clear (gpointer data)
   g_free (((LexEntry *) data)->phrase);
 }
 
-/* The lines of a data file, cut by hand: g_strsplit() on a large file
- * is quadratic under AddressSanitizer's strstr(). */
-static char **
-read_lines (const char *relative)
-{
-  g_autofree char *path = tri_data_find (relative);
-  g_autofree char *contents = NULL;
-  g_autoptr(GPtrArray) lines = NULL;
-  gsize len = 0;
-  gsize start = 0;
-
-  if (path == NULL || !g_file_get_contents (path, &contents, &len, NULL))
-    {
-      g_debug ("no data file %s", relative);
-      return NULL;
-    }
-  lines = g_ptr_array_new ();
-  for (gsize i = 0; i <= len; i++)
-    if (i == len || contents[i] == '\n')
-      {
-        gsize end = i > start && contents[i - 1] == '\r' ? i - 1 : i;
-
-        g_ptr_array_add (lines, g_strndup (contents + start, end - start));
-        start = i + 1;
-      }
-  g_ptr_array_add (lines, NULL);
-  return (char **) g_ptr_array_free (g_steal_pointer (&lines), FALSE);
-}
-
 static GArray *
 load_lexicon (const char *language)
 {
   g_autofree char *relative = g_strdup_printf ("lexicons/claims-%s.tsv", language);
-  g_auto(GStrv) lines = read_lines (relative);
+  g_auto(GStrv) lines = tri_data_read_lines (relative);
   GArray *entries = g_array_new (FALSE, TRUE, sizeof (LexEntry));
 
   g_array_set_clear_func (entries, lex_entry_clear);
@@ -170,7 +141,7 @@ load_lexicon (const char *language)
       LexEntry e = { 0 };
       guint n;
 
-      if (lines[i][0] == '#' || lines[i][0] == '\0')
+      if (tri_data_is_comment (lines[i]))
         continue;
       cols = g_strsplit (lines[i], "\t", -1);
       n = g_strv_length (cols);
@@ -225,7 +196,7 @@ fields_from_letters (const char *s)
 static void
 load_types (void)
 {
-  g_auto(GStrv) lines = read_lines ("lexicons/claims-types.tsv");
+  g_auto(GStrv) lines = tri_data_read_lines ("lexicons/claims-types.tsv");
 
   types = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   for (guint i = 0; lines && lines[i]; i++)
@@ -235,7 +206,7 @@ load_types (void)
       g_auto(GStrv) units = NULL;
       TriClaimType *t;
 
-      if (lines[i][0] == '#' || lines[i][0] == '\0')
+      if (tri_data_is_comment (lines[i]))
         continue;
       cols = g_strsplit (lines[i], "\t", -1);
       if (g_strv_length (cols) < 6)
@@ -265,7 +236,7 @@ load_entities (const char *relative,
                guint       parent_col,
                gboolean    is_actor)
 {
-  g_auto(GStrv) lines = read_lines (relative);
+  g_auto(GStrv) lines = tri_data_read_lines (relative);
 
   for (guint i = 0; lines && lines[i]; i++)
     {
@@ -273,7 +244,7 @@ load_entities (const char *relative,
       Entity *e;
       guint n;
 
-      if (lines[i][0] == '#' || lines[i][0] == '\0')
+      if (tri_data_is_comment (lines[i]))
         continue;
       cols = g_strsplit (lines[i], "\t", -1);
       n = g_strv_length (cols);

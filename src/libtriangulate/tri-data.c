@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "tri-data.h"
 
 /* A program running from the build tree reads the data of its source tree,
@@ -78,4 +80,63 @@ char *
 tri_data_user_dir (void)
 {
   return g_build_filename (g_get_user_data_dir (), "triangulate", NULL);
+}
+
+/**
+ * tri_data_read_lines:
+ * @relative_path: a data file, relative to tri_data_dir()
+ *
+ * Reads a data file's lines, without their line endings ("\n" or
+ * "\r\n"). Every line is kept, so that index + 1 is its line number.
+ *
+ * Returns: (transfer full) (nullable): the lines, or %NULL when the file
+ *   is missing or cannot be read
+ */
+char **
+tri_data_read_lines (const char *relative_path)
+{
+  g_autofree char *path = tri_data_find (relative_path);
+  g_autofree char *contents = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len = 0;
+  gsize start = 0;
+
+  if (path == NULL)
+    {
+      g_debug ("no data file %s", relative_path);
+      return NULL;
+    }
+  if (!g_file_get_contents (path, &contents, &len, &error))
+    {
+      /* Found but unreadable: a broken installation. */
+      g_warning ("Cannot read %s: %s", path, error->message);
+      return NULL;
+    }
+  /* Cut by hand: g_strsplit() on a large file is quadratic under
+   * AddressSanitizer's strstr(). */
+  lines = g_ptr_array_new ();
+  for (gsize i = 0; i <= len; i++)
+    if (i == len || contents[i] == '\n')
+      {
+        gsize end = i > start && contents[i - 1] == '\r' ? i - 1 : i;
+
+        g_ptr_array_add (lines, g_strndup (contents + start, end - start));
+        start = i + 1;
+      }
+  g_ptr_array_add (lines, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&lines), FALSE);
+}
+
+/**
+ * tri_data_is_comment:
+ * @line: a line of a data file
+ *
+ * Returns: whether @line holds no data: empty, blank, or a "#" comment
+ */
+gboolean
+tri_data_is_comment (const char *line)
+{
+  line += strspn (line, " \t");
+  return *line == '\0' || *line == '#';
 }

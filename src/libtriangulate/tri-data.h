@@ -18,5 +18,7 @@ G_BEGIN_DECLS
 const char *tri_data_dir      (void);
 char       *tri_data_find     (const char *relative_path);
 char       *tri_data_user_dir (void);
+char      **tri_data_read_lines (const char *relative_path);
+gboolean    tri_data_is_comment (const char *line);
 
 G_END_DECLS

@@ -1620,12 +1620,9 @@ lexicon_load (const char *language)
 {
   g_autoptr(Lexicon) lex = g_new0 (Lexicon, 1);
   g_autofree char *relative = g_strdup_printf ("lexicons/quantity-%s.tsv", language);
-  g_autofree char *path = tri_data_find (relative);
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GArray) tokens = g_array_new (FALSE, FALSE, sizeof (Token));
   g_autoptr(GString) keys = g_string_new (NULL);
-  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) lines = tri_data_read_lines (relative);
   UNumberFormat *format;
   GHashTableIter iter;
   gpointer value;
@@ -1639,29 +1636,15 @@ lexicon_load (const char *language)
   lex->group_sep = ',';
   lex->decimal_sep = '.';
 
-  if (path == NULL)
+  if (lines == NULL)
     {
       g_debug ("No quantity lexicon for “%s”", language);
       return NULL;
     }
-  if (!g_file_get_contents (path, &contents, NULL, &error))
-    {
-      g_warning ("Cannot read %s: %s", path, error->message);
-      return NULL;
-    }
 
-  lines = g_strsplit (contents, "\n", -1);
   for (guint l = 0; lines[l] != NULL; l++)
-    {
-      char *line = lines[l];
-      gsize n = strlen (line);
-
-      if (n > 0 && line[n - 1] == '\r')
-        line[n - 1] = '\0';
-      if (line[0] == '#' || line[strspn (line, " \t")] == '\0')
-        continue;
-      parse_line (lex, path, l + 1, line, tokens, keys);
-    }
+    if (!tri_data_is_comment (lines[l]))
+      parse_line (lex, relative, l + 1, lines[l], tokens, keys);
 
   g_hash_table_iter_init (&iter, lex->by_first);
   while (g_hash_table_iter_next (&iter, NULL, &value))

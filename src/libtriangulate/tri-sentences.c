@@ -28,13 +28,10 @@ abbreviations (void)
   if (g_once_init_enter (&table))
     {
       GHashTable *t = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      g_autofree char *path = tri_data_find ("lexicons/abbreviations.txt");
-      g_autofree char *contents = NULL;
+      g_auto(GStrv) lines = tri_data_read_lines ("lexicons/abbreviations.txt");
 
-      if (path != NULL && g_file_get_contents (path, &contents, NULL, NULL))
+      if (lines != NULL)
         {
-          g_auto(GStrv) lines = g_strsplit (contents, "\n", -1);
-
           for (guint i = 0; lines[i]; i++)
             {
               char *line = g_strstrip (lines[i]);

@@ -98,17 +98,16 @@ static Terms *
 terms_load (void)
 {
   Terms *self = g_new0 (Terms, 1);
-  g_autofree char *terms_path = tri_data_find ("actors/terms.tsv");
-  g_autofree char *actors_path = tri_data_find ("actors/actors.tsv");
-  g_autofree char *contents = NULL;
+  g_auto(GStrv) term_lines = tri_data_read_lines ("actors/terms.tsv");
+  g_auto(GStrv) actor_lines = tri_data_read_lines ("actors/actors.tsv");
 
   self->terms = g_array_new (FALSE, TRUE, sizeof (Term));
   self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                        (GDestroyNotify) g_ptr_array_unref);
 
-  if (terms_path != NULL && g_file_get_contents (terms_path, &contents, NULL, NULL))
+  if (term_lines != NULL)
     {
-      g_auto(GStrv) lines = g_strsplit (contents, "\n", -1);
+      char **lines = term_lines;
 
       for (guint i = 0; lines[i]; i++)
         {
@@ -116,7 +115,7 @@ terms_load (void)
           g_auto(GStrv) titles = NULL;
           Term term = { 0 };
 
-          if (lines[i][0] == '#' || lines[i][0] == '\0')
+          if (tri_data_is_comment (lines[i]))
             continue;
           f = g_strsplit (lines[i], "\t", -1);
           if (g_strv_length (f) < 4)
@@ -130,17 +129,15 @@ terms_load (void)
           g_array_append_val (self->terms, term);
         }
     }
-  g_clear_pointer (&contents, g_free);
-
-  if (actors_path != NULL && g_file_get_contents (actors_path, &contents, NULL, NULL))
+  if (actor_lines != NULL)
     {
-      g_auto(GStrv) lines = g_strsplit (contents, "\n", -1);
+      char **lines = actor_lines;
 
       for (guint i = 0; lines[i]; i++)
         {
           g_auto(GStrv) f = NULL;
 
-          if (lines[i][0] == '#' || lines[i][0] == '\0')
+          if (tri_data_is_comment (lines[i]))
             continue;
           f = g_strsplit (lines[i], "\t", -1);
           if (g_strv_length (f) < 6 || !g_str_equal (f[1], "person"))

@@ -279,21 +279,18 @@ lexicon_load (const char *language)
 {
   TriTimeLexicon *self = g_new0 (TriTimeLexicon, 1);
   g_autofree char *name = g_strdup_printf ("lexicons/time-%s.tsv", language);
-  g_autofree char *path = tri_data_find (name);
-  g_autofree char *contents = NULL;
-  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) lines = tri_data_read_lines (name);
 
   self->language = g_strdup (language);
   self->first = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, first_word_free);
   self->entries = g_ptr_array_new_with_free_func (entry_free);
 
-  if (path == NULL || !g_file_get_contents (path, &contents, NULL, NULL))
+  if (lines == NULL)
     {
       g_debug ("No time lexicon for %s", language);
       return self;
     }
 
-  lines = g_strsplit (contents, "\n", -1);
   for (guint i = 0; lines[i]; i++)
     {
       g_auto(GStrv) fields = NULL;
@@ -302,7 +299,7 @@ lexicon_load (const char *language)
       FirstWord *fw;
       int cat = -1;
 
-      if (lines[i][0] == '#' || lines[i][0] == '\0')
+      if (tri_data_is_comment (lines[i]))
         continue;
       fields = g_strsplit (lines[i], "\t", 3);
       if (g_strv_length (fields) < 3)
@@ -313,7 +310,7 @@ lexicon_load (const char *language)
           cat = c;
       if (cat < 0)
         {
-          g_debug ("Unknown category %s in %s", fields[0], path);
+          g_debug ("Unknown category %s in %s", fields[0], name);
           continue;
         }
       if (cat == CAT_FORMAT)
