@@ -138,6 +138,24 @@ test_metonym_actor (void)
   g_assert_cmpstr (c->actors[0], ==, "united-states");
 }
 
+/* "vào thời điểm đó": the time the sentence before gave. */
+static void
+test_then (void)
+{
+  g_autoptr(TriArticle) a = fixture_article ("vi-then",
+      "Tháng 9/2024, hai nước nhất trí về lộ trình.\n"
+      "Khoảng 2.500 binh sĩ Mỹ vẫn còn ở Iraq vào thời điểm đó.\n");
+  TriClaim *c;
+
+  fixture_time (a, "Tháng 9/2024", 0, 2024, 9, 0, FALSE);
+  fixture_quantity (a, "Khoảng 2.500 binh sĩ", 0, 2500, TRI_QUALIFIER_APPROX, "troops");
+  fixture_place (a, "Iraq", 0, "iraq", 33.0, 44.0);
+  fixture_claims (a);
+  c = fixture_claim_of_type (a, "troop_presence", 0);
+  g_assert_nonnull (c);
+  g_assert_cmpstr (c->time_value, ==, "2024-09");
+}
+
 /* What talks are about has not happened; what is agreed comes later. */
 static void
 test_topic (void)
@@ -364,6 +382,7 @@ main (int   argc,
   g_test_add_func ("/tri/claims/not-negation", test_not_negation);
   g_test_add_func ("/tri/claims/drone-and-but-not", test_drone_and_but_not);
   g_test_add_func ("/tri/claims/topic", test_topic);
+  g_test_add_func ("/tri/claims/then", test_then);
   g_test_add_func ("/tri/claims/metonym-actor", test_metonym_actor);
   g_test_add_func ("/tri/claims/modality", test_modality);
   g_test_add_func ("/tri/claims/object", test_object);

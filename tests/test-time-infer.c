@@ -91,6 +91,53 @@ test_bare_days_after_written_dates (void)
   g_assert_cmpstr (tri_article_get_published_earliest (article), ==, "2024-01-27");
 }
 
+/* A bare day a few days before the latest date written in full is just
+ * before it, not a year after. */
+static void
+test_bare_day_just_before_written_date (void)
+{
+  g_autoptr(TriArticle) article = analyze (
+    "Ngày 19/1/2026, Bộ Quốc phòng Iraq xác nhận quân Mỹ đã rời căn cứ.\n\n"
+    "Khoảng 300 cố vấn đã rời đi hôm 17/1.\n");
+  const TriMention *m;
+
+  m = find (article, "hôm 17/1", 0);
+  g_assert_cmpstr (m->value, ==, "2026-01-17");
+  g_assert_true (m->inferred);
+  g_assert_cmpstr (tri_article_get_published_earliest (article), ==, "2026-01-19");
+}
+
+/* A pasted page's dateline dates it, as a header would. */
+static void
+test_dateline (void)
+{
+  g_autoptr(TriArticle) vi = analyze (
+    "Mỹ hoàn tất rút quân khỏi căn cứ Ain al-Asad\n\n"
+    "Thứ hai, 19/1/2026 - 08:15 (GMT+7)\n\n"
+    "Cố vấn Mỹ đã rời căn cứ hôm thứ Bảy (17/1), Bộ Quốc phòng Iraq cho biết.\n");
+  g_autoptr(TriArticle) en = analyze (
+    "US advisers leave Ain al-Asad\n"
+    "Published Monday 19 January 2026 08.15 GMT\n\n"
+    "The last advisers left the base on Saturday, Iraq's defence ministry said.\n");
+  g_autoptr(TriArticle) prose = analyze (
+    "Tin mới\n\n"
+    "Hôm 19/1/2026, Bộ Quốc phòng Iraq cho biết cố vấn Mỹ đã rời căn cứ.\n");
+  const TriMention *m;
+
+  g_assert_cmpstr (tri_article_get_published (vi), ==, "2026-01-19");
+  g_assert_cmpint (tri_article_get_published_source (vi), ==, TRI_DATE_SOURCE_HEADER);
+  assert_story_reference (vi, 0, "2026-01-19");
+  m = find (vi, "hôm thứ Bảy", 0);
+  g_assert_cmpstr (m->value, ==, "2026-01-17");
+
+  g_assert_cmpstr (tri_article_get_published (en), ==, "2026-01-19");
+  m = find (en, "Saturday", 0);
+  g_assert_cmpstr (m->value, ==, "2026-01-17");
+
+  /* A date inside a sentence is not a dateline. */
+  g_assert_cmpint (tri_article_get_published_source (prose), !=, TRI_DATE_SOURCE_HEADER);
+}
+
 static void
 test_future_dates_do_not_anchor (void)
 {
@@ -304,6 +351,9 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/tri/time-infer/bare-days-after-written-dates", test_bare_days_after_written_dates);
+  g_test_add_func ("/tri/time-infer/bare-day-just-before-written-date",
+                   test_bare_day_just_before_written_date);
+  g_test_add_func ("/tri/time-infer/dateline", test_dateline);
   g_test_add_func ("/tri/time-infer/future-dates-do-not-anchor", test_future_dates_do_not_anchor);
   g_test_add_func ("/tri/time-infer/deadlines-do-not-anchor", test_deadlines_do_not_anchor);
   g_test_add_func ("/tri/time-infer/relative-year-matches-written-month", test_relative_year_matches_written_month);

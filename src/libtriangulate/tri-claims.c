@@ -43,13 +43,14 @@ typedef enum
   LEX_ONCE,
   LEX_FORCES,
   LEX_TOPIC,
+  LEX_THEN,
   N_LEX
 } LexKind;
 
 static const char *lex_names[N_LEX] = {
   "trigger", "say", "according", "negation", "not-negation", "future",
   "possible", "since", "now", "object", "clause", "proportion", "at",
-  "anaphor", "once", "forces", "topic",
+  "anaphor", "once", "forces", "topic", "then",
 };
 
 typedef struct
@@ -1637,6 +1638,9 @@ build_claim (Sentence     *s,
         }
       if (time_index < 0)
         time_index = nearest_before (s, TRI_MENTION_TIME, s->sent_start, region_start, FALSE);
+      /* "… at that time": the time the sentence before gave. */
+      if (time_index < 0 && hit_before (s, LEX_THEN, s->sent_start, s->sent_end, G_MAXUINT))
+        time_index = previous_sentence_time (s);
       /* An event's time may come in a later clause ("the talks, which
        * began on 27 January, …") when no other claim stands between. */
       if (time_index < 0 && !t->state)

@@ -332,10 +332,15 @@ is_bare_day (const TriTimeHit *h)
          && !h->explicit_year && h->month > 0 && h->day > 0;
 }
 
+/* How many days before the latest date written in full a bare day may
+ * fall and still be taken as just before it. */
+#define DAY_BEFORE_WRITTEN 45
+
 static guint32
 pick (int      month,
       int      day,
       guint32  lower,
+      gboolean lower_is_day,
       guint32  upper,
       gboolean near_upper)
 {
@@ -359,6 +364,28 @@ pick (int      month,
         }
       return 0;
     }
+  /* The latest date written in full is often the article's own day: a
+   * bare "17/1" a few days before a written "19/1/2026" is in 2026, not
+   * a year after it. */
+  if (lower != 0 && upper == 0 && lower_is_day)
+    {
+      g_date_set_julian (&date, lower);
+      ly = g_date_get_year (&date);
+      for (int y = ly; y >= ly - 1; y--)
+        {
+          guint32 j;
+
+          if (!g_date_valid_dmy (day, month, y))
+            continue;
+          j = _tri_time_julian (y, month, day);
+          if (j <= lower)
+            {
+              if (lower - j <= DAY_BEFORE_WRITTEN)
+                return j;
+              break;
+            }
+        }
+    }
   if (lower != 0)
     {
       g_date_set_julian (&date, lower);
@@ -375,6 +402,133 @@ pick (int      month,
         }
     }
   return 0;
+}
+
+/* Datelines. */
+
+static char *iso (guint32 j);
+
+/* How many lines from a story's start its dateline may stand. */
+#define DATELINE_LINES 6
+
+static GHashTable *
+dateline_words (void)
+{
+  static GHashTable *words;
+
+  if (g_once_init_enter (&words))
+    {
+      GHashTable *w = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_auto(GStrv) lines = tri_data_read_lines ("lexicons/dateline.txt");
+
+      for (guint i = 0; lines && lines[i]; i++)
+        if (!tri_data_is_comment (lines[i]))
+          g_hash_table_add (w, g_strdup (g_strstrip (lines[i])));
+      g_once_init_leave (&words, w);
+    }
+  return words;
+}
+
+/* Whether what stands on a line beside its date is only what datelines
+ * carry: a weekday, a time of day and zone, separators, "cập nhật lúc". */
+static gboolean
+only_dateline_words (const char *text,
+                     gsize       len)
+{
+  g_autofree char *folded = tri_text_fold (text, len);
+  GHashTable *words = dateline_words ();
+  const char *p = folded;
+
+  while (*p)
+    {
+      const char *w = p;
+      gsize n;
+
+      if (!g_ascii_isalnum (*p))
+        {
+          /* Letters of other scripts are words we do not know. */
+          if ((guchar) *p >= 0x80)
+            return FALSE;
+          p++;
+          continue;
+        }
+      while (g_ascii_isalnum (*p))
+        p++;
+      n = p - w;
+      if (g_ascii_isdigit (*w))
+        {
+          gboolean digits = TRUE;
+
+          for (gsize k = 0; k < n; k++)
+            digits = digits && g_ascii_isdigit (w[k]);
+          /* 08:15, 8h15, GMT+7 */
+          if (digits && n <= 2)
+            continue;
+          if (n <= 5 && (w[1] == 'h' || w[2] == 'h'))
+            continue;
+          return FALSE;
+        }
+      {
+        g_autofree char *word = g_ascii_strdown (w, n);
+
+        if (!g_hash_table_contains (words, word))
+          return FALSE;
+      }
+    }
+  return TRUE;
+}
+
+/* A page pasted as text keeps its dateline ("Thứ hai, 19/1/2026 - 08:15")
+ * on a line of its own near the top: the page's own date, as good as a
+ * header. The first story's dateline dates the article. */
+static void
+read_datelines (TriArticle *article,
+                GArray     *hits)
+{
+  GArray *stories = _tri_article_get_stories (article);
+  gsize len;
+  const char *text = tri_article_get_text (article, &len);
+
+  for (guint s = 0; s < stories->len; s++)
+    {
+      const TriStory *story = &g_array_index (stories, TriStory, s);
+
+      if (story->reference != 0)
+        continue;
+      for (guint i = 0; i < hits->len; i++)
+        {
+          const TriTimeHit *h = &g_array_index (hits, TriTimeHit, i);
+          guint32 first, last;
+          gsize line_start = h->start, line_end = h->end;
+          guint lines_before = 0;
+
+          if (h->start < story->start || h->start >= story->end)
+            continue;
+          if (h->precision != TRI_PRECISION_DAY || h->future ||
+              !explicit_days (h, &first, &last) || first != last)
+            continue;
+          while (line_start > story->start && text[line_start - 1] != '\n')
+            line_start--;
+          while (line_end < len && text[line_end] != '\n')
+            line_end++;
+          for (gsize k = story->start; k < line_start; k++)
+            if (text[k] == '\n' && k + 1 < line_start && text[k + 1] != '\n')
+              lines_before++;
+          if (lines_before >= DATELINE_LINES)
+            break;
+          if (!only_dateline_words (text + line_start, h->start - line_start) ||
+              !only_dateline_words (text + h->end, line_end - h->end))
+            continue;
+          if (s == 0)
+            {
+              g_autofree char *day = iso (first);
+
+              tri_article_set_published (article, day, TRI_DATE_SOURCE_HEADER);
+            }
+          _tri_article_set_story_reference (article, s, first, TRI_DATE_SOURCE_HEADER);
+          break;
+        }
+    }
 }
 
 /* _tri_time_infer_references:
@@ -395,6 +549,8 @@ _tri_time_infer_references (TriArticle *article)
 
   g_return_if_fail (TRI_IS_ARTICLE (article));
 
+  if (tri_article_get_published_source (article) == TRI_DATE_SOURCE_UNKNOWN)
+    read_datelines (article, get_hits (article));
   for (guint s = 0; s < stories->len; s++)
     if (g_array_index (stories, TriStory, s).reference == 0)
       need = TRUE;
@@ -410,6 +566,7 @@ _tri_time_infer_references (TriArticle *article)
     {
       const TriStory *story = &g_array_index (stories, TriStory, s);
       guint32 lower = office_lo, upper = office_hi, near = 0, ref = 0, latest_bare = 0;
+      gboolean lower_is_day = FALSE;
       int clue_year = 0;
 
       if (story->reference != 0)
@@ -431,8 +588,11 @@ _tri_time_infer_references (TriArticle *article)
 
           if (story_index (article, h->start) != s)
             continue;
-          if (!h->future && !h->until && explicit_days (h, &first, &last))
-            lower = MAX (lower, first);
+          if (!h->future && !h->until && explicit_days (h, &first, &last) && first >= lower)
+            {
+              lower = first;
+              lower_is_day = first == last;
+            }
           /* "tháng 10 năm ngoái" and a written "tháng 10/2023" */
           if (h->has_year_offset && h->month > 0)
             for (guint k = 0; k < hits->len; k++)
@@ -461,11 +621,11 @@ _tri_time_infer_references (TriArticle *article)
           if (story_index (article, h->start) != s || !is_bare_day (h) || h->future)
             continue;
           if (near != 0)
-            j = pick (h->month, h->day, lower, upper ? MIN (upper, near) : near, TRUE);
+            j = pick (h->month, h->day, lower, lower_is_day, upper ? MIN (upper, near) : near, TRUE);
           else
-            j = pick (h->month, h->day, lower, upper, FALSE);
+            j = pick (h->month, h->day, lower, lower_is_day, upper, FALSE);
           if (j == 0 && upper != 0)
-            j = pick (h->month, h->day, 0, upper, TRUE);
+            j = pick (h->month, h->day, 0, FALSE, upper, TRUE);
           latest_bare = MAX (latest_bare, j);
         }
 
