@@ -210,6 +210,15 @@ test_candidates (void)
     for (guint i = 0; i < mentions->len; i++)
       g_assert_false (((TriMention *) g_ptr_array_index (mentions, i))->candidate);
   }
+
+  /* Nor are the words that say what kind of place a name is. */
+  {
+    const char *text = "The advisers left Ain al-Asad Air Base in western Anbar Province on Saturday.";
+    g_autoptr(GPtrArray) mentions = tag (gazetteer, text, "en");
+
+    for (guint i = 0; i < mentions->len; i++)
+      g_assert_false (((TriMention *) g_ptr_array_index (mentions, i))->candidate);
+  }
 }
 
 static void
@@ -221,6 +230,8 @@ test_metonym_government (void)
   assert_actor ("vi", text, "Baghdad", "iraq-government");
   assert_actor ("en", "Tehran warned of a response.", "Tehran", "iran-government");
   assert_actor ("vi", "Các quan chức Iraq khẳng định điều đó.", "Iraq", NULL);
+  assert_actor ("en", "The base was handed over, Iraqi officials said.", "Iraqi officials",
+                "iraq-government");
 }
 
 static void

@@ -273,6 +273,39 @@ test_coordinated_vi (Fixture       *f,
   g_assert_cmpint (cl->verdict, ==, TRI_VERDICT_CORROBORATED);
 }
 
+/* Who says so, what a "not" belongs to, and when a state held, in a
+ * wire story's sentences. */
+static void
+test_attribution_en (Fixture       *f,
+                     gconstpointer  data)
+{
+  TriClaim *c;
+
+  add (f, "wire",
+       "date 2026-01-18\ntitle Handover\n\n"
+       "Some 2,500 U.S. troops were stationed in Iraq when the withdrawal plan was announced "
+       "in September 2024, according to the Pentagon.\n\n"
+       "The last American military advisers left Ain al-Asad air base in Anbar province on "
+       "Saturday after a long handover, officials said.\n\n"
+       "Washington did not confirm the number of troops who left the base.\n");
+
+  /* "according to" names the source, whatever verb of saying stands before. */
+  c = claim (f, "wire", "troop_presence", "2,500");
+  g_assert_cmpstr (c->attributed_to, ==, "us-department-of-defense");
+  /* The time of the "when" clause. */
+  g_assert_cmpstr (c->time_value, ==, "2024-09");
+
+  /* "officials said": no named speaker, and the subject far before the
+   * verb is not one. */
+  c = claim (f, "wire", "withdrawal", "advisers left");
+  g_assert_cmpint (c->modality, ==, TRI_MODALITY_REPORTED);
+  g_assert_null (c->attributed_to);
+
+  /* "not" belongs to "confirm", not to "left". */
+  c = claim (f, "wire", "withdrawal", "who left");
+  g_assert_cmpint (c->polarity, ==, TRI_POLARITY_AFFIRMED);
+}
+
 /* A very long sentence of many clauses still gives every clause its own
  * claim (the per-sentence work no longer scans the whole sentence for
  * each anchor; the benchmark times it). */
@@ -303,6 +336,7 @@ main (int   argc,
   g_test_add ("/tri/claims-en/types", Fixture, NULL, fixture_setup, test_types_en, fixture_teardown);
   g_test_add ("/tri/claims-en/places", Fixture, NULL, fixture_setup, test_places_en, fixture_teardown);
   g_test_add ("/tri/claims-en/coordinated-vi", Fixture, NULL, fixture_setup, test_coordinated_vi, fixture_teardown);
+  g_test_add ("/tri/claims-en/attribution", Fixture, NULL, fixture_setup, test_attribution_en, fixture_teardown);
   g_test_add ("/tri/claims-en/long-sentence", Fixture, NULL, fixture_setup, test_long_sentence, fixture_teardown);
 
   return g_test_run ();

@@ -44,13 +44,14 @@ typedef enum
   LEX_FORCES,
   LEX_TOPIC,
   LEX_THEN,
+  LEX_WHEN,
   N_LEX
 } LexKind;
 
 static const char *lex_names[N_LEX] = {
   "trigger", "say", "according", "negation", "not-negation", "future",
   "possible", "since", "now", "object", "clause", "proportion", "at",
-  "anaphor", "once", "forces", "topic", "then",
+  "anaphor", "once", "forces", "topic", "then", "when",
 };
 
 typedef struct
@@ -857,6 +858,37 @@ next_time_after (Sentence *s,
   return -1;
 }
 
+/* How far after a claim's region its "when" may stand. */
+#define WHEN_GAP 12
+
+/* The first time in the "when" clause right after @from, or -1. */
+static gint
+when_clause_time (Sentence *s,
+                  guint     from)
+{
+  for (guint j = hits_before (s, from); j < s->hits->len; j++)
+    {
+      const Hit *h = &g_array_index (s->hits, Hit, j);
+
+      if (h->start < from)
+        continue;
+      if (h->start - from > WHEN_GAP)
+        break;
+      if (h->entry->kind != LEX_WHEN)
+        continue;
+      for (guint i = mention_from (s, h->end); i < s->m_last; i++)
+        {
+          TriMention *m = mention_at (s, i);
+
+          if (m->kind == TRI_MENTION_TIME && m->day_first != 0 && m->start >= h->end &&
+              m->precision != TRI_PRECISION_DURATION)
+            return i;
+        }
+      break;
+    }
+  return -1;
+}
+
 /* Whether [@start, @end) lies in a time mention ("last week"). */
 static gboolean
 inside_time (Sentence *s,
@@ -1043,8 +1075,22 @@ hit_near (Sentence     *s,
           guint         clause_end,
           const Anchor *a)
 {
-  if (hit_before (s, kind, clause_start, a->pos, SCOPE_BYTES))
-    return TRUE;
+  /* Back from the anchor; a verb of saying or a conjunction between
+   * takes the word for itself ("did not confirm the number of troops who
+   * left", "không xác nhận việc rút quân"). */
+  for (guint i = hits_before (s, a->pos); i-- > 0;)
+    {
+      const Hit *h = &g_array_index (s->hits, Hit, i);
+
+      if (h->end > a->pos || h->start < clause_start)
+        continue;
+      if (a->pos - h->end > SCOPE_BYTES)
+        break;
+      if (h->entry->kind == kind)
+        return TRUE;
+      if (h->entry->kind == LEX_SAY || h->entry->kind == LEX_CLAUSE)
+        break;
+    }
   for (guint i = 0; i < s->hits->len; i++)
     {
       const Hit *h = &g_array_index (s->hits, Hit, i);
@@ -1114,62 +1160,72 @@ topic_modality (Sentence     *s,
     }
 }
 
+/* How far before its verb of saying a speaker may stand ("Iraq's defence
+ * ministry said", "the Pentagon, in a statement, said"). */
+#define SPEAKER_GAP 48
+
 static void
 fill_attribution (Sentence *s,
                   TriClaim *claim)
 {
-  for (guint i = 0; i < s->hits->len; i++)
-    {
-      const Hit *h = &g_array_index (s->hits, Hit, i);
-      gint who = -1;
+  /* "according to X" names the source outright: it wins over a verb of
+   * saying elsewhere in the sentence ("… when the plan was announced in
+   * 2024, according to the Pentagon"). */
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < s->hits->len; i++)
+      {
+        const Hit *h = &g_array_index (s->hits, Hit, i);
+        gint who = -1;
 
-      if (h->entry->kind == LEX_SAY)
-        {
-          who = nearest_before (s, TRI_MENTION_ACTOR, s->sent_start, h->start, FALSE);
-          if (who < 0)
-            {
-              for (guint j = s->m_first; j < s->m_last; j++)
-                {
-                  TriMention *m = mention_at (s, j);
+        if (pass == 1 && h->entry->kind == LEX_SAY)
+          {
+            who = nearest_before (s, TRI_MENTION_ACTOR, s->sent_start, h->start, FALSE);
+            if (who >= 0 && h->start - mention_at (s, who)->end > SPEAKER_GAP)
+              who = -1;
+            if (who < 0)
+              {
+                for (guint j = s->m_first; j < s->m_last; j++)
+                  {
+                    TriMention *m = mention_at (s, j);
 
-                  if (m->kind == TRI_MENTION_ACTOR && m->entity && m->start >= h->end &&
-                      m->start - h->end <= SCOPE_BYTES)
-                    {
-                      who = j;
-                      break;
-                    }
-                }
-            }
-        }
-      else if (h->entry->kind == LEX_ACCORDING)
-        {
-          for (guint j = s->m_first; j < s->m_last; j++)
-            {
-              TriMention *m = mention_at (s, j);
+                    if (m->kind == TRI_MENTION_ACTOR && m->entity && m->start >= h->end &&
+                        m->start - h->end <= SCOPE_BYTES)
+                      {
+                        who = j;
+                        break;
+                      }
+                  }
+              }
+          }
+        else if (pass == 0 && h->entry->kind == LEX_ACCORDING)
+          {
+            for (guint j = s->m_first; j < s->m_last; j++)
+              {
+                TriMention *m = mention_at (s, j);
 
-              if ((m->kind == TRI_MENTION_ACTOR || (m->kind == TRI_MENTION_PLACE && m->metonym)) &&
-                  m->entity && m->start >= h->end && m->start - h->end <= 4)
-                {
-                  who = j;
-                  break;
-                }
-            }
-          /* "theo" is also "following": only a named source makes it
-           * an attribution. */
-          if (who < 0)
-            continue;
-        }
-      else
-        continue;
+                if ((m->kind == TRI_MENTION_ACTOR || (m->kind == TRI_MENTION_PLACE && m->metonym)) &&
+                    m->entity && m->start >= h->end && m->start - h->end <= 4)
+                  {
+                    who = j;
+                    break;
+                  }
+              }
+            /* "theo" is also "following": only a named source makes it
+             * an attribution. */
+            if (who < 0)
+              continue;
+          }
+        else
+          continue;
 
-      if (claim->modality == TRI_MODALITY_ASSERTED)
-        claim->modality = TRI_MODALITY_REPORTED;
-      if (who >= 0 && claim->attributed_to == NULL)
-        {
-          claim->attributed_to = mention_at (s, who)->entity;
-          tri_claim_add_mention (claim, who);
-        }
-    }
+        if (claim->modality == TRI_MODALITY_ASSERTED)
+          claim->modality = TRI_MODALITY_REPORTED;
+        if (who >= 0 && claim->attributed_to == NULL)
+          {
+            claim->attributed_to = mention_at (s, who)->entity;
+            tri_claim_add_mention (claim, who);
+          }
+      }
 }
 
 static gboolean
@@ -1645,6 +1701,10 @@ build_claim (Sentence     *s,
        * began on 27 January, …") when no other claim stands between. */
       if (time_index < 0 && !t->state)
         time_index = next_time_after (s, region_end);
+      /* "2,500 troops were in Iraq when the plan was announced in
+       * September 2024": a state holds at the time of its "when" clause. */
+      if (time_index < 0 && t->state)
+        time_index = when_clause_time (s, region_end);
       if (time_index >= 0)
         {
           TriMention *m = mention_at (s, time_index);

@@ -899,6 +899,13 @@ find_candidates (Tagger    *t,
             break;
         }
 
+      /* "Ain al-Asad Air Base": the words after a place that say what
+       * kind of place it is are not a name of their own. */
+      if (i > 0 && t->owner[i - 1] >= 0 && cue_at (t, i, TRI_CUE_AFTER, NULL) >= end - i)
+        {
+          i = end - 1;
+          continue;
+        }
       accept = title_before (t, i) ||
                (end - i >= 2 && verb_follows (t, end)) ||
                (t->language != TRI_LANGUAGE_VI && end - i >= 2 &&
