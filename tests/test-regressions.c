@@ -125,6 +125,65 @@ time_zero_duration (void)
     }
 }
 
+/* json-glib's scanner reads "\\201" in a string as the byte 0x81, so a
+ * title it gave was not UTF-8 (tri-json-input.c, string_member). */
+static void
+json_octal_escape_title (void)
+{
+  g_autoptr(GBytes) file = crasher ("fuzz-json", "octal-escape-title-not-utf8");
+  g_autoptr(GBytes) bytes = g_bytes_new_from_bytes (file, 1, g_bytes_get_size (file) - 1);
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) articles = _tri_ingest_json ("x.jsonl", bytes, TRUE, warnings, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (articles);
+  for (guint i = 0; i < articles->len; i++)
+    {
+      TriArticle *article = g_ptr_array_index (articles, i);
+      const char *title = tri_article_get_title (article);
+
+      g_assert_true (title == NULL || g_utf8_validate (title, -1, NULL));
+      g_assert_true (g_utf8_validate (tri_article_get_id (article), -1, NULL));
+    }
+}
+
+/* "q2/00": a quarter of the year 0, outside GDate's calendar, went to
+ * g_date_get_days_in_month(): a critical (tri-time.c, days_in_month).
+ * The crasher is replayed as fuzz-time reads it: bytes 0–3 the reference
+ * day, byte 4 the language and whether the reference is inferred. */
+static void
+time_year_zero_quarter (void)
+{
+  static const char *const languages[] = { "vi", "en", NULL, "fr" };
+  g_autoptr(GBytes) bytes = crasher ("fuzz-time", "quarter-of-year-zero");
+  gsize len;
+  const guint8 *data = g_bytes_get_data (bytes, &len);
+  guint year = ((guint) data[0] << 8 | data[1]) % 10000;
+  guint month = data[2] % 12 + 1;
+  guint day = data[3] % g_date_get_days_in_month (month, year == 0 ? 2000 : year) + 1;
+  g_autofree char *reference = g_strdup_printf ("%04u-%02u-%02u", year, month, day);
+  g_autofree char *copy = g_malloc (len - 5 + 1);
+  g_autofree char *valid = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) mentions = NULL;
+
+  /* As fuzz_text() gives it: NULs as spaces, made valid, NFC. */
+  for (gsize i = 0; i < len - 5; i++)
+    copy[i] = data[5 + i] == 0 ? ' ' : (char) data[5 + i];
+  copy[len - 5] = '\0';
+  valid = g_utf8_make_valid (copy, len - 5);
+  text = g_utf8_normalize (valid, -1, G_NORMALIZE_NFC);
+  mentions = tri_time_tag (text, -1, languages[data[4] & 3], year ? reference : NULL,
+                           (data[4] >> 2) & 1);
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      TriMention *m = g_ptr_array_index (mentions, i);
+
+      g_assert_true ((m->day_first == 0) == (m->day_last == 0));
+    }
+}
+
 /* The small project fuzz-project makes, with a crasher's patches applied
  * (every 4 bytes: a 24-bit offset and a byte), opened as the harness
  * opens it. */
@@ -307,6 +366,10 @@ main (int   argc,
   g_test_add_data_func ("/tri/regressions/json/parse-error-utf8", json_parse_error_utf8, run_isolated);
   g_test_add_data_func ("/tri/regressions/json/bad-u-escape", json_bad_u_escape, run_isolated);
   g_test_add_data_func ("/tri/regressions/time/zero-duration", time_zero_duration, run_isolated);
+  g_test_add_data_func ("/tri/regressions/json/octal-escape-title", json_octal_escape_title,
+                        run_isolated);
+  g_test_add_data_func ("/tri/regressions/time/year-zero-quarter", time_year_zero_quarter,
+                        run_isolated);
   g_test_add_data_func ("/tri/regressions/project/schema-error-utf8", project_schema_error_utf8,
                         run_isolated);
   g_test_add_data_func ("/tri/regressions/project/unreadable-article", project_unreadable_article,

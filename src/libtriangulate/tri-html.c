@@ -487,8 +487,10 @@ static void
 set_once (char       **field,
           const char  *value)
 {
+  /* A page's bytes, and json-glib's strings, are not always UTF-8; a
+   * value cut short can end inside a character. */
   if (*field == NULL && value != NULL && *value != '\0')
-    *field = g_strndup (value, MAX_META_TEXT);
+    *field = g_utf8_make_valid (value, strnlen (value, MAX_META_TEXT));
 }
 
 static void

@@ -342,9 +342,25 @@ decode_string (const char    *d,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* json-glib's scanner takes escapes that JSON has not ("\201" as a
+ * byte), so a string it returns is not always UTF-8: such a string is
+ * repaired into a copy that @keep owns. */
+static const char *
+valid_string (JsonNode  *n,
+              GPtrArray *keep)
+{
+  const char *s = json_node_get_string (n);
+
+  if (g_utf8_validate (s, -1, NULL))
+    return s;
+  g_ptr_array_add (keep, g_utf8_make_valid (s, -1));
+  return g_ptr_array_index (keep, keep->len - 1);
+}
+
 static const char *
 string_member (JsonObject        *obj,
-               const char *const *names)
+               const char *const *names,
+               GPtrArray         *keep)
 {
   for (guint i = 0; names[i]; i++)
     {
@@ -354,13 +370,13 @@ string_member (JsonObject        *obj,
         continue;
       if (JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_STRING &&
           *json_node_get_string (n) != '\0')
-        return json_node_get_string (n);
+        return valid_string (n, keep);
       if (JSON_NODE_HOLDS_OBJECT (n))
         {
           JsonNode *name = json_object_get_member (json_node_get_object (n), "name");
 
           if (name && JSON_NODE_HOLDS_VALUE (name) && json_node_get_value_type (name) == G_TYPE_STRING)
-            return json_node_get_string (name);
+            return valid_string (name, keep);
         }
     }
   return NULL;
@@ -379,7 +395,7 @@ record_id (JsonObject *obj,
 
       if (type == G_TYPE_STRING && *json_node_get_string (n) != '\0' &&
           strlen (json_node_get_string (n)) <= 200)
-        return g_strdup (json_node_get_string (n));
+        return g_utf8_make_valid (json_node_get_string (n), -1);
       if (type == G_TYPE_INT64)
         return g_strdup_printf ("%s#%" G_GINT64_FORMAT, base, json_node_get_int (n));
     }
@@ -404,6 +420,7 @@ read_record (const char     *path,
   TriOffsetMap *map = NULL;
   JsonNode *root;
   JsonObject *obj;
+  g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func (g_free);
   const char *v;
   gsize vs, ve, raw_len, normal_len;
   char *normal;
@@ -450,15 +467,15 @@ read_record (const char     *path,
   article = _tri_article_new (id, path, bytes, TRI_INPUT_FORMAT_JSON);
   _tri_article_set_text (article, normal, normal_len, map);
   _tri_article_set_charset (article, "UTF-8");
-  if ((v = string_member (obj, title_fields)) != NULL)
+  if ((v = string_member (obj, title_fields, keep)) != NULL)
     {
       g_autofree char *t = g_strstrip (g_strdup (v));
 
       _tri_article_set_title (article, t);
     }
-  if ((v = string_member (obj, url_fields)) != NULL)
+  if ((v = string_member (obj, url_fields, keep)) != NULL)
     _tri_article_set_url (article, v);
-  if ((v = string_member (obj, outlet_fields)) != NULL)
+  if ((v = string_member (obj, outlet_fields, keep)) != NULL)
     _tri_article_set_outlet (article, v);
   else if (tri_article_get_url (article) != NULL)
     {
@@ -468,13 +485,13 @@ read_record (const char     *path,
       if (host)
         _tri_article_set_outlet (article, g_str_has_prefix (host, "www.") ? host + 4 : host);
     }
-  if ((v = string_member (obj, language_fields)) != NULL && strlen (v) >= 2 && strlen (v) <= 8)
+  if ((v = string_member (obj, language_fields, keep)) != NULL && strlen (v) >= 2 && strlen (v) <= 8)
     {
       g_autofree char *lang = g_ascii_strdown (v, strcspn (v, "-_"));
 
       _tri_article_set_language (article, lang);
     }
-  if ((v = string_member (obj, date_fields)) != NULL && _tri_parse_iso_date (v, &y, &m, &dd))
+  if ((v = string_member (obj, date_fields, keep)) != NULL && _tri_parse_iso_date (v, &y, &m, &dd))
     {
       g_autofree char *iso = g_strdup_printf ("%04d-%02d-%02d", y, m, dd);
 

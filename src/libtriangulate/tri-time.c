@@ -1863,10 +1863,13 @@ dmy (guint32  j,
   *d = g_date_get_day (&date);
 }
 
+/* 0 outside the calendar GDate knows: julian() then gives 0 too. */
 static int
 days_in_month (int y,
                int m)
 {
+  if (!g_date_valid_year (y) || !g_date_valid_month (m))
+    return 0;
   return g_date_get_days_in_month (m, y);
 }
 
@@ -2317,7 +2320,7 @@ _tri_time_resolve (TriTimeHit           *h,
               if (h->future && !h->past)
                 {
                   /* the first month of that name not over yet */
-                  for (y = ry; julian (y, h->month, days_in_month (y, h->month)) < ref; y++)
+                  for (y = ry; y <= 9999 && julian (y, h->month, days_in_month (y, h->month)) < ref; y++)
                     ;
                 }
               else
@@ -2328,7 +2331,7 @@ _tri_time_resolve (TriTimeHit           *h,
                 {
                   int last = h->quarter * 3;
 
-                  for (y = ry; julian (y, last, days_in_month (y, last)) < ref; y++)
+                  for (y = ry; y <= 9999 && julian (y, last, days_in_month (y, last)) < ref; y++)
                     ;
                 }
               else
