@@ -306,6 +306,31 @@ test_attribution_en (Fixture       *f,
   g_assert_cmpint (c->polarity, ==, TRI_POLARITY_AFFIRMED);
 }
 
+/* Ways Vietnamese reports put it: "tại đây" is the base named before,
+ * "rút hoàn toàn", "tiếp nhận", "vẫn còn ở". */
+static void
+test_phrasing_vi (Fixture       *f,
+                  gconstpointer  data)
+{
+  TriClaim *c;
+
+  add (f, "vi",
+       "date 2026-01-20\ntitle Al-Asad\n\n"
+       "Ngày 18/1, những binh sĩ Mỹ cuối cùng đã rời căn cứ Al-Asad.\n\n"
+       "Hơn 2.000 binh sĩ Mỹ từng đồn trú tại đây vào năm 2020.\n\n"
+       "Thứ Bảy tuần trước, Bộ Quốc phòng Iraq đã tiếp nhận toàn bộ cơ sở.\n\n"
+       "Lực lượng Mỹ sẽ rút hoàn toàn khỏi Iraq vào cuối năm nay.\n");
+
+  c = claim (f, "vi", "troop_presence", "tại đây");
+  g_assert_cmpstr (c->places[0], ==, "al-asad-air-base");
+  g_assert_cmpstr (c->time_value, ==, "2020");
+  c = claim (f, "vi", "handover", "tiếp nhận");
+  g_assert_cmpstr (c->time_value, ==, "2026-01-17");
+  c = claim (f, "vi", "withdrawal", "rút hoàn toàn");
+  g_assert_cmpint (c->modality, ==, TRI_MODALITY_FUTURE);
+  g_assert_cmpstr (c->places[0], ==, "iraq");
+}
+
 /* A very long sentence of many clauses still gives every clause its own
  * claim (the per-sentence work no longer scans the whole sentence for
  * each anchor; the benchmark times it). */
@@ -337,6 +362,7 @@ main (int   argc,
   g_test_add ("/tri/claims-en/places", Fixture, NULL, fixture_setup, test_places_en, fixture_teardown);
   g_test_add ("/tri/claims-en/coordinated-vi", Fixture, NULL, fixture_setup, test_coordinated_vi, fixture_teardown);
   g_test_add ("/tri/claims-en/attribution", Fixture, NULL, fixture_setup, test_attribution_en, fixture_teardown);
+  g_test_add ("/tri/claims-en/phrasing-vi", Fixture, NULL, fixture_setup, test_phrasing_vi, fixture_teardown);
   g_test_add ("/tri/claims-en/long-sentence", Fixture, NULL, fixture_setup, test_long_sentence, fixture_teardown);
 
   return g_test_run ();

@@ -133,6 +133,7 @@ static const Case cases[] = {
   { "On Friday they declared victory.", "2026-01-02", 0, "Friday", "2026-01-02", D, _, 0 },
   { "Talks are expected to resume Thursday.", NULL, 0, "Thursday", "2026-01-22", D, _, 0 },
   { "Saturday, Jan. 17, the convoy left.", NULL, 0, "Saturday, Jan. 17", "2026-01-17", D, _, 0 },
+  { "The convoy left on Saturday last week.", "2026-01-20", 0, "Saturday last week", "2026-01-17", D, _, 0 },
   /* durations */
   { "US forces were based there for two decades.", NULL, 0, "for two decades", "P20Y", P, _, 0 },
   { "The mission ends within a year.", NULL, 0, "within a year", "P1Y", P, _, 0 },

@@ -163,6 +163,8 @@ static const Case cases[] = {
   { "Thứ Tư, quốc hội đã họp khẩn.", "2026-01-02", 0, "Thứ Tư", "2025-12-31", D, _, 0 },
   { "Thứ Sáu, họ tuyên bố thắng lợi.", "2026-01-02", 0, "Thứ Sáu", "2026-01-02", D, _, 0 },
   { "Thứ Bảy, 17/1, đoàn xe rời căn cứ.", NULL, 0, "Thứ Bảy, 17/1", "2026-01-17", D, _, 0 },
+  { "Thứ Bảy tuần trước, Iraq tiếp nhận căn cứ.", "2026-01-20", 0, "Thứ Bảy tuần trước", "2026-01-17", D, _, 0 },
+  { "Hai bên gặp nhau vào thứ Hai tuần sau.", NULL, 0, "thứ Hai tuần sau", "2026-01-26", D, _, 0 },
   /* durations */
   { "Giai đoạn này sẽ diễn ra trong 12 tháng tới.", NULL, 0, "trong 12 tháng tới", "P12M", P, _, 0 },
   { "Căn cứ tiếp nhận quân Mỹ trong hơn hai thập niên.", NULL, 0, "trong hơn hai thập niên", "P20Y", P, APPROX, 0 },

@@ -46,6 +46,8 @@ typedef struct
   int             quarter;
   int             decade;      /* 199 for the 1990s */
   int             weekday;     /* 1 Monday … 7 Sunday, bare weekday */
+  int             week_offset; /* "thứ Bảy tuần trước": the weekday of that week */
+  gboolean        has_week_offset;
   int             rel_unit;    /* 'd' 'w' 'e' (weekend) 'm' 'y', 0 if none */
   int             rel_offset;
   int             year_offset; /* "tháng 10 năm ngoái": month + relative year */

@@ -1618,6 +1618,13 @@ parse_at (Scan       *s,
       h->relative = TRUE;
       h->precision = TRI_PRECISION_DAY;
       *next = i + k;
+      /* "thứ Bảy tuần trước", "Saturday last week": that week's day. */
+      if ((lead = match (s, i + k, CAT_REL, &e)) && e->value == 'w')
+        {
+          h->week_offset = e->value2;
+          h->has_week_offset = TRUE;
+          *next = i + k + lead;
+        }
       return TRUE;
     }
 
@@ -2277,7 +2284,9 @@ _tri_time_resolve (TriTimeHit           *h,
       g_date_clear (&date, 1);
       g_date_set_julian (&date, ref);
       wd = g_date_get_weekday (&date);
-      if (h->future && !h->past)
+      if (h->has_week_offset)
+        delta = 7 * h->week_offset + h->weekday - wd;
+      else if (h->future && !h->past)
         {
           delta = (h->weekday - wd + 7) % 7;
           if (delta == 0)
