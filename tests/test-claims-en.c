@@ -329,6 +329,18 @@ test_phrasing_vi (Fixture       *f,
   c = claim (f, "vi", "withdrawal", "rút hoàn toàn");
   g_assert_cmpint (c->modality, ==, TRI_MODALITY_FUTURE);
   g_assert_cmpstr (c->places[0], ==, "iraq");
+
+  /* Too vague to date, it takes no other sentence's date; "theo các
+   * quan chức Mỹ" names its source past the article word. */
+  add (f, "vi-vague",
+       "date 2026-01-20\ntitle Harir\n\n"
+       "Ngày 18/1, cố vấn Mỹ rời căn cứ Al-Asad.\n\n"
+       "Khoảng 2.500 binh sĩ Mỹ từng hiện diện ở Iraq trong những năm gần đây.\n\n"
+       "Lực lượng Mỹ vẫn đồn trú tại căn cứ Harir, theo các quan chức Mỹ.\n");
+  c = claim (f, "vi-vague", "troop_presence", "2.500");
+  g_assert_null (c->time_value);
+  c = claim (f, "vi-vague", "troop_presence", "Harir");
+  g_assert_cmpstr (c->attributed_to, ==, "united-states");
 }
 
 /* A very long sentence of many clauses still gives every clause its own

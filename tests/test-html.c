@@ -260,6 +260,33 @@ test_no_content (void)
   g_assert_error (error, TRI_ERROR, TRI_ERROR_NO_CONTENT);
 }
 
+/* With no metadata, the site's name after the headline in <title>; the
+ * dateline beside the headline is kept on its own line. */
+static void
+test_title_outlet_dateline (void)
+{
+  static const char page[] =
+    "<html><head><meta charset=\"utf-8\"><title>Cố vấn Mỹ rời Al-Asad - Báo Thế Giới</title></head>"
+    "<body><nav><a href=\"/\">Trang chủ</a> <a href=\"/tg\">Thế giới</a></nav><article>"
+    "<h1>Cố vấn Mỹ rời Al-Asad</h1><span class=\"date\">Thứ hai, 19/1/2026, 08:15 (GMT+7)</span>"
+    "<p>Bộ Quốc phòng Iraq hôm qua thông báo cố vấn quân sự Mỹ cuối cùng đã rời căn cứ không quân "
+    "Al-Asad ở tỉnh Anbar, phía tây Iraq, sau nhiều năm hiện diện.</p>"
+    "<p>Toàn bộ cơ sở tại căn cứ đã được bàn giao cho lực lượng an ninh Iraq trong ngày 18/1, "
+    "theo thông báo của bộ này.</p></article></body></html>";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (page, sizeof page - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) articles = tri_load_bytes ("dated.html", bytes, &error);
+  TriArticle *article;
+
+  g_assert_no_error (error);
+  article = g_ptr_array_index (articles, 0);
+  g_assert_cmpstr (tri_article_get_title (article), ==, "Cố vấn Mỹ rời Al-Asad");
+  g_assert_cmpstr (tri_article_get_outlet (article), ==, "Báo Thế Giới");
+  /* The dateline stays in the text, on a line of its own, for the time
+   * stage to read. */
+  g_assert_nonnull (strstr (tri_article_get_text (article, NULL), "\nThứ hai, 19/1/2026, 08:15 (GMT+7)\n"));
+}
+
 static void
 test_deep_nesting (void)
 {
@@ -371,6 +398,7 @@ main (int   argc,
   g_test_add_func ("/tri/html/offsets", test_offsets);
   g_test_add_func ("/tri/html/offsets-vi", test_vi_offsets);
   g_test_add_func ("/tri/html/no-content", test_no_content);
+  g_test_add_func ("/tri/html/title-outlet-dateline", test_title_outlet_dateline);
   g_test_add_func ("/tri/html/deep-nesting", test_deep_nesting);
   g_test_add_func ("/tri/html/huge-line", test_huge_line);
   g_test_add_func ("/tri/html/legacy-charset", test_legacy_charset);

@@ -45,13 +45,14 @@ typedef enum
   LEX_TOPIC,
   LEX_THEN,
   LEX_WHEN,
+  LEX_VAGUE,
   N_LEX
 } LexKind;
 
 static const char *lex_names[N_LEX] = {
   "trigger", "say", "according", "negation", "not-negation", "future",
   "possible", "since", "now", "object", "clause", "proportion", "at",
-  "anaphor", "once", "forces", "topic", "then", "when",
+  "anaphor", "once", "forces", "topic", "then", "when", "vague",
 };
 
 typedef struct
@@ -1160,6 +1161,10 @@ topic_modality (Sentence     *s,
     }
 }
 
+/* How far after "according to", "theo" its source may begin ("theo các
+ * quan chức Mỹ", "according to the Pentagon"). */
+#define ACCORDING_GAP 8
+
 /* How far before its verb of saying a speaker may stand ("Iraq's defence
  * ministry said", "the Pentagon, in a statement, said"). */
 #define SPEAKER_GAP 48
@@ -1204,7 +1209,7 @@ fill_attribution (Sentence *s,
                 TriMention *m = mention_at (s, j);
 
                 if ((m->kind == TRI_MENTION_ACTOR || (m->kind == TRI_MENTION_PLACE && m->metonym)) &&
-                    m->entity && m->start >= h->end && m->start - h->end <= 4)
+                    m->entity && m->start >= h->end && m->start - h->end <= ACCORDING_GAP)
                   {
                     who = j;
                     break;
@@ -1722,6 +1727,11 @@ build_claim (Sentence     *s,
               if (ref > claim->day_last)
                 claim->day_last = ref;
             }
+        }
+      else if (hit_before (s, LEX_VAGUE, s->sent_start, s->sent_end, G_MAXUINT))
+        {
+          /* "in recent years": a time too vague to date, and no other
+           * sentence's date is this one's. */
         }
       else if (!t->state && !t->descriptor && claim->n_places > 0 &&
                (time_index = previous_sentence_time (s)) >= 0 &&

@@ -1035,6 +1035,40 @@ squeeze (const char *s)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* "Headline - Outlet", "Headline | Outlet": a <title> that ends with the
+ * site's name after a separator, when the headline is known apart. */
+static char *
+title_suffix (const char *title,
+              const char *headline)
+{
+  static const char *const separators[] = { " | ", " - ", " – ", " — ", " :: " };
+  g_autofree char *squeezed = squeeze (title);
+  const char *best = NULL;
+  gsize sep_len = 0;
+
+  if (squeezed == NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (separators); i++)
+    {
+      const char *p = g_strrstr (squeezed, separators[i]);
+
+      if (p != NULL && (best == NULL || p > best))
+        {
+          best = p;
+          sep_len = strlen (separators[i]);
+        }
+    }
+  if (best == NULL || best == squeezed)
+    return NULL;
+  best += sep_len;
+  /* A site's name is short; a long tail is part of the headline. */
+  if (*best == '\0' || g_utf8_strlen (best, -1) > 40 || strchr (best, '.') == best)
+    return NULL;
+  if (headline != NULL && strstr (headline, best) != NULL)
+    return NULL;
+  return g_strdup (best);
+}
+
 static char *
 host_of (const char *url)
 {
@@ -1328,6 +1362,8 @@ _tri_html_extract (const char    *html,
           page->outlet = squeeze (st.meta_site);
         else
           page->outlet = host_of (page->url);
+        if (page->outlet == NULL && st.title_text->len > 0)
+          page->outlet = title_suffix (st.title_text->str, page->title);
 
         /* Publication date: metadata, else a <time> in the article. */
         {
