@@ -12,6 +12,7 @@
 #include <string.h>
 #include <triangulate.h>
 
+#include "tri-entities-private.h"
 #include "tri-ingest-private.h"
 
 /* Findings whose fix is in the report of issue 10 and not yet applied to
@@ -181,6 +182,27 @@ time_year_zero_quarter (void)
       TriMention *m = g_ptr_array_index (mentions, i);
 
       g_assert_true ((m->day_first == 0) == (m->day_last == 0));
+    }
+}
+
+/* A boilerplate range that held only the spaces between "Mohammed" and
+ * "Shia al-Sudani" excluded no token, so the name was found across it
+ * (tri-entities.c: the token after such a range is no longer joined). */
+static void
+gazetteer_name_across_excluded (void)
+{
+  const char *text = "Thủ tướng Mohammed                                Shia al-Sudani nói.";
+  const char *gap = strstr (text, "      ");
+  TriSpan excluded = { gap - text + 2, gap - text + 30 };
+  g_autoptr(GPtrArray) mentions = NULL;
+
+  mentions = _tri_entities_tag_text (tri_gazetteer_get_default (), text, strlen (text), "vi",
+                                     &excluded, 1, TRI_ENTITIES_PLACES | TRI_ENTITIES_ACTORS);
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      TriMention *m = g_ptr_array_index (mentions, i);
+
+      g_assert_true (m->end <= excluded.start || m->start >= excluded.end);
     }
 }
 
@@ -370,6 +392,8 @@ main (int   argc,
                         run_isolated);
   g_test_add_data_func ("/tri/regressions/time/year-zero-quarter", time_year_zero_quarter,
                         run_isolated);
+  g_test_add_data_func ("/tri/regressions/gazetteer/name-across-excluded",
+                        gazetteer_name_across_excluded, run_isolated);
   g_test_add_data_func ("/tri/regressions/project/schema-error-utf8", project_schema_error_utf8,
                         run_isolated);
   g_test_add_data_func ("/tri/regressions/project/unreadable-article", project_unreadable_article,

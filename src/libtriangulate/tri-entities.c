@@ -1042,6 +1042,15 @@ _tri_entities_tag_text (TriGazetteer   *gazetteer,
 
         if (tok->start < excluded[e].end && excluded[e].start < tok->end)
           tok->flags |= TRI_TOKEN_EXCLUDED;
+        /* No name reaches across an excluded range, even one that holds
+         * only the space between two words. */
+        if (i > 0)
+          {
+            const TriToken *prev = &g_array_index (t.text.tokens, TriToken, i - 1);
+
+            if (prev->end < excluded[e].end && excluded[e].start < tok->start)
+              tok->flags &= ~TRI_TOKEN_JOINED;
+          }
       }
 
   scan (&t);
