@@ -291,6 +291,33 @@ test_header_yaml (void)
   g_assert_cmpuint (tri_article_get_n_sentences (article), ==, 1);
 }
 
+/* Pasted text: the headline under a section label is the title; prose
+ * is never one. */
+static void
+test_title_from_text (void)
+{
+  static const struct {
+    const char *text;
+    const char *title;
+  } cases[] = {
+    { "Thế giới\nIraq thông báo thời hạn rút quân của liên minh\n"
+      "Chính phủ Iraq cho biết liên minh sẽ kết thúc sứ mệnh vào tháng 9/2025.\n",
+      "Iraq thông báo thời hạn rút quân của liên minh" },
+    { "US advisers leave Al-Asad\n\nThe last advisers left the base on Saturday, officials said.\n",
+      "US advisers leave Al-Asad" },
+    { "The last advisers left the base on Saturday, officials said.\nMore followed.\n", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) articles = load_bytes (cases[i].text, strlen (cases[i].text), &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (tri_article_get_title (g_ptr_array_index (articles, 0)), ==, cases[i].title);
+    }
+}
+
 static void
 test_no_header_date (void)
 {
@@ -408,6 +435,7 @@ main (int   argc,
   g_test_add_func ("/tri/article/large-file", test_large_file);
   g_test_add_func ("/tri/article/header-date-inline", test_header_date_inline);
   g_test_add_func ("/tri/article/header-yaml", test_header_yaml);
+  g_test_add_func ("/tri/article/title-from-text", test_title_from_text);
   g_test_add_func ("/tri/article/no-header-date", test_no_header_date);
   g_test_add_func ("/tri/article/language", test_language);
   g_test_add_func ("/tri/article/sentences-vi", test_sentences_vi);

@@ -32,34 +32,48 @@ _tri_segment_article (TriArticle *article)
 }
 
 /* Plain text has no title field: its first line is the headline when it
- * looks like one (short, no final full stop; a question is fine). */
+ * looks like one (short, no final full stop; a question is fine). A
+ * section label above it ("Thế giới", "World") is passed over. */
+#define TITLE_LINES 3
+
 void
 _tri_title_detect (TriArticle *article)
 {
   gsize len;
   const char *text = tri_article_get_text (article, &len);
   gsize s = _tri_article_get_body_start (article), e;
-  const char *eol;
-  guint words = 0;
-  g_autofree char *title = NULL;
 
   if (tri_article_get_title (article) != NULL)
     return;
 
-  while (s < len && g_ascii_isspace (text[s]))
-    s++;
-  if (s >= len || !tri_article_is_content (article, s, s + 1))
-    return;
-  eol = memchr (text + s, '\n', len - s);
-  e = eol ? (gsize) (eol - text) : len;
-  while (e > s && g_ascii_isspace (text[e - 1]))
-    e--;
-  if (!tri_article_is_content (article, s, e))
-    return;
-  if (!_tri_is_headline_like (text + s, e - s, &words) || words < 3 || words > 25)
-    return;
-  title = g_strndup (text + s, e - s);
-  _tri_article_set_title (article, title);
+  for (guint line = 0; line < TITLE_LINES; line++, s = e)
+    {
+      const char *eol;
+      guint words = 0;
+
+      while (s < len && g_ascii_isspace (text[s]))
+        s++;
+      if (s >= len || !tri_article_is_content (article, s, s + 1))
+        return;
+      eol = memchr (text + s, '\n', len - s);
+      e = eol ? (gsize) (eol - text) : len;
+      while (e > s && g_ascii_isspace (text[e - 1]))
+        e--;
+      if (!tri_article_is_content (article, s, e) || !_tri_is_headline_like (text + s, e - s, &words))
+        return;
+      if (words >= 3 && words <= 25)
+        {
+          g_autofree char *title = g_strndup (text + s, e - s);
+
+          _tri_article_set_title (article, title);
+          return;
+        }
+      if (words > 25)
+        return;
+      if (eol == NULL)
+        return;
+      e = eol - text + 1;
+    }
 }
 
 /* Reads exactly @n ASCII digits at *@p into @value, advancing *@p. */
