@@ -340,6 +340,16 @@ test_language (void)
 
   g_assert_cmpstr (tri_article_get_language (vi), ==, "vi");
   g_assert_cmpstr (tri_article_get_language (en), ==, "en");
+
+  /* One short sentence is enough. */
+  {
+    const char *data = "More than 100 US service members suffered brain injuries.\n";
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) articles = load_bytes (data, strlen (data), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (tri_article_get_language (g_ptr_array_index (articles, 0)), ==, "en");
+  }
 }
 
 static void

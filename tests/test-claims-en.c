@@ -301,6 +301,14 @@ test_attribution_en (Fixture       *f,
   g_assert_cmpint (c->modality, ==, TRI_MODALITY_REPORTED);
   g_assert_null (c->attributed_to);
 
+  /* A plan's date is no narrative's: the state holds now. */
+  add (f, "plan",
+       "date 2026-01-19\ntitle Plan\n\n"
+       "The coalition will end its mission in the Kurdistan region by September 2026.\n\n"
+       "About 2,000 US troops remain in Iraq.\n");
+  c = claim (f, "plan", "troop_presence", "2,000");
+  g_assert_cmpstr (c->time_value, ==, "2026-01-19");
+
   /* "not" belongs to "confirm", not to "left". */
   c = claim (f, "wire", "withdrawal", "who left");
   g_assert_cmpint (c->polarity, ==, TRI_POLARITY_AFFIRMED);

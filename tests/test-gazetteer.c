@@ -288,6 +288,13 @@ test_tag_metonym (void)
   g_assert_true (m->metonym);
   g_clear_pointer (&mentions, g_ptr_array_unref);
 
+  /* "More" at the start of a sentence is no Moore, Oklahoma. */
+  text = "More than 100 US service members suffered brain injuries.";
+  mentions = tag (gazetteer, text, "en");
+  for (guint i = 0; i < mentions->len; i++)
+    g_assert_cmpstr (((TriMention *) g_ptr_array_index (mentions, i))->entity, !=, "moore");
+  g_clear_pointer (&mentions, g_ptr_array_unref);
+
   /* Places, not speakers. */
   text = "Binh sĩ Mỹ tới Baghdad hôm qua và các quan chức Iraq khẳng định điều đó.";
   mentions = tag (gazetteer, text, "vi");

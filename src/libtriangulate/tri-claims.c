@@ -1049,6 +1049,19 @@ reference_day (Sentence *s,
   return 0;
 }
 
+/* Whether time mention @m begins after the story's date: a plan ("by
+ * September 2026") is no narrative's time to carry into the next
+ * sentence. */
+static gboolean
+after_reference (Sentence         *s,
+                 const TriMention *m)
+{
+  gboolean inferred;
+  guint32 ref = reference_day (s, m->start, &inferred);
+
+  return ref != 0 && m->day_first > ref;
+}
+
 static gboolean
 hit_before (Sentence *s,
             LexKind   kind,
@@ -1743,7 +1756,8 @@ build_claim (Sentence     *s,
           claim->time_role = TRI_TIME_ROLE_AT;
         }
       else if (t->state && !hit_before (s, LEX_NOW, clause_start, region_end, G_MAXUINT) &&
-               (time_index = previous_sentence_time (s)) >= 0)
+               (time_index = previous_sentence_time (s)) >= 0 &&
+               !after_reference (s, mention_at (s, time_index)))
         {
           /* A narrative carries its time on ("Since 2003 … At the peak,
            * the US had 170,000 troops"). */

@@ -14,6 +14,7 @@
 
 #include "tri-article-private.h"
 #include "tri-entities-private.h"
+#include "tri-fold.h"
 #include "tri-gazetteer-private.h"
 
 /* How the tagger reads names, in order:
@@ -509,7 +510,23 @@ common_word (Tagger      *t,
   const TriToken *tok = token (t, m->first);
   guint32 key;
 
-  if (m->n != 1 || !_tri_name_matcher_lookup (t->cues, &t->text, m->first, 1, &key))
+  if (m->n != 1)
+    return FALSE;
+
+  /* "More than 100 …" is not Moore, Oklahoma: at the start of an English
+   * sentence a one-word town must be spelled as its name, not only match
+   * it once doubled letters are folded away. */
+  if (t->language != TRI_LANGUAGE_VI && (tok->flags & TRI_TOKEN_SENTENCE_START) &&
+      tri_place_get_kind (place) == TRI_PLACE_KIND_CITY)
+    {
+      g_autofree char *written = tri_text_fold (t->text.text + tok->start, tok->end - tok->start);
+      g_autofree char *name = tri_text_fold (tri_place_get_name (place), -1);
+
+      if (g_strcmp0 (written, name) != 0)
+        return TRUE;
+    }
+
+  if (!_tri_name_matcher_lookup (t->cues, &t->text, m->first, 1, &key))
     return FALSE;
 
   if (key_has_cue (t, key, m->first, 1, TRI_CUE_WEAK, NULL) &&

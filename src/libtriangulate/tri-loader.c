@@ -438,6 +438,36 @@ tri_load_file (GFile         *file,
   return tri_load_file_full (file, cancellable, NULL, error);
 }
 
+/* Reads @stream to its end, or to @limit bytes. g_input_stream_read_bytes()
+ * would allocate @limit bytes up front for every file, however small (64
+ * MB each, a worker thread each): the buffer starts at the size the file
+ * had, and grows only if the file grew. */
+static GBytes *
+read_at_most (GInputStream  *stream,
+              goffset        size_hint,
+              gsize          limit,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(GByteArray) buffer = NULL;
+  gsize capacity = CLAMP ((gsize) MAX (size_hint, 0) + 1, 4096, limit);
+
+  buffer = g_byte_array_sized_new (capacity);
+  while (buffer->len < limit)
+    {
+      gsize start = buffer->len, got = 0;
+      gsize chunk = MIN (MAX (capacity - start, 65536), limit - start);
+
+      g_byte_array_set_size (buffer, start + chunk);
+      if (!g_input_stream_read_all (stream, buffer->data + start, chunk, &got, cancellable, error))
+        return NULL;
+      g_byte_array_set_size (buffer, start + got);
+      if (got < chunk)
+        break;
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+}
+
 /**
  * tri_load_file_full:
  * @file: the file
@@ -486,8 +516,7 @@ tri_load_file_full (GFile         *file,
   stream = g_file_read (file, cancellable, error);
   if (stream == NULL)
     return NULL;
-  /* Read at most one byte past the limit: the file may have grown. */
-  bytes = g_input_stream_read_bytes (G_INPUT_STREAM (stream), max_file_size + 1, cancellable, error);
+  bytes = read_at_most (G_INPUT_STREAM (stream), size, max_file_size + 1, cancellable, error);
   if (bytes == NULL)
     return NULL;
 

@@ -315,7 +315,10 @@ _tri_language_detect (const char *text,
                       gsize       len)
 {
   static const char *const en_words[] = {
-    "the", "and", "of", "to", "in", "is", "that", "said", "was", "for", "with", "on", NULL
+    "the", "and", "of", "to", "in", "is", "that", "said", "was", "for", "with", "on", "a", "an",
+    "are", "were", "has", "have", "had", "by", "from", "at", "it", "its", "as", "be", "will",
+    "not", "this", "after", "they", "their", "who", "which", "than", "more", "about", "but",
+    "also", "been", "would", "says", NULL
   };
   static const char *const fr_words[] = { "le", "les", "des", "est", "et", "une", "dans", "du", NULL };
   static const char *const de_words[] = { "der", "die", "und", "das", "ist", "nicht", "mit", "den", NULL };
