@@ -309,6 +309,14 @@ test_attribution_en (Fixture       *f,
   c = claim (f, "plan", "troop_presence", "2,000");
   g_assert_cmpstr (c->time_value, ==, "2026-01-19");
 
+  /* A count of the dead is the casualties claim's quantity. */
+  add (f, "dead",
+       "date 2024-01-29\ntitle Tower 22\n\n"
+       "Three US soldiers were killed in a drone attack on Sunday.\n");
+  c = claim (f, "dead", "casualties", "killed");
+  g_assert_true (c->has_quantity);
+  g_assert_cmpfloat (c->number, ==, 3);
+
   /* "not" belongs to "confirm", not to "left". */
   c = claim (f, "wire", "withdrawal", "who left");
   g_assert_cmpint (c->polarity, ==, TRI_POLARITY_AFFIRMED);
