@@ -359,6 +359,37 @@ test_phrasing_vi (Fixture       *f,
   g_assert_cmpstr (c->attributed_to, ==, "united-states");
 }
 
+/* The dead of one attack counted differently: a conflict, across
+ * languages; the count takes the attack's date. */
+static void
+test_casualties_conflict (Fixture       *f,
+                          gconstpointer  data)
+{
+  TriCluster *cl;
+  const TriDifference *d;
+
+  add (f, "three",
+       "date 2024-01-29\ntitle Tower 22\n\n"
+       "Three US soldiers were killed in a drone attack on Tower 22 in Jordan in January 2024.\n");
+  add (f, "ba",
+       "date 2024-01-30\ntitle Tháp 22\n\n"
+       "Ba binh sĩ Mỹ thiệt mạng trong vụ tấn công vào Tháp 22 ở Jordan hồi tháng 1/2024.\n");
+  add (f, "four",
+       "date 2024-01-29\ntitle Tower 22\n\n"
+       "Four US service members were killed in the attack on Tower 22 in January 2024, officials said.\n");
+  cluster (f);
+
+  g_assert_cmpstr (claim (f, "three", "casualties", "killed")->time_value, ==, "2024-01");
+  cl = cluster_of (f, claim (f, "three", "casualties", "killed"));
+  g_assert_true (g_ptr_array_find (cl->claims, claim (f, "ba", "casualties", "thiệt mạng"), NULL));
+  g_assert_true (g_ptr_array_find (cl->claims, claim (f, "four", "casualties", "killed"), NULL));
+  g_assert_cmpint (cl->verdict, ==, TRI_VERDICT_CONFLICTING);
+  d = difference (cl, TRI_FIELD_QUANTITY);
+  g_assert_nonnull (d);
+  g_assert_true (g_strv_contains ((const char * const *) d->values, "3"));
+  g_assert_true (g_strv_contains ((const char * const *) d->values, "4"));
+}
+
 /* A very long sentence of many clauses still gives every clause its own
  * claim (the per-sentence work no longer scans the whole sentence for
  * each anchor; the benchmark times it). */
@@ -391,6 +422,7 @@ main (int   argc,
   g_test_add ("/tri/claims-en/coordinated-vi", Fixture, NULL, fixture_setup, test_coordinated_vi, fixture_teardown);
   g_test_add ("/tri/claims-en/attribution", Fixture, NULL, fixture_setup, test_attribution_en, fixture_teardown);
   g_test_add ("/tri/claims-en/phrasing-vi", Fixture, NULL, fixture_setup, test_phrasing_vi, fixture_teardown);
+  g_test_add ("/tri/claims-en/casualties-conflict", Fixture, NULL, fixture_setup, test_casualties_conflict, fixture_teardown);
   g_test_add ("/tri/claims-en/long-sentence", Fixture, NULL, fixture_setup, test_long_sentence, fixture_teardown);
 
   return g_test_run ();

@@ -827,9 +827,19 @@ nearest_before (Sentence       *s,
   return -1;
 }
 
+/* The dead and wounded of an attack are counted when it happened ("three
+ * soldiers were killed in a drone attack in January 2024"): the type of
+ * trigger a casualties claim may take its time through. */
+static const char *
+casualties_cause (const TriClaimType *t)
+{
+  return t->type == g_intern_static_string ("casualties") ? g_intern_static_string ("attack") : NULL;
+}
+
 static gint
-next_time_after (Sentence *s,
-                 guint     from)
+next_time_after (Sentence   *s,
+                 guint       from,
+                 const char *through)
 {
   for (guint i = mention_from (s, from); i < s->m_last; i++)
     {
@@ -843,7 +853,8 @@ next_time_after (Sentence *s,
 
           if (h->start >= m->start)
             break;
-          if (h->entry->kind == LEX_TRIGGER && h->start >= from && h->start < m->start)
+          if (h->entry->kind == LEX_TRIGGER && h->start >= from && h->start < m->start &&
+              h->entry->value != through)
             return -1;
         }
       for (guint j = mention_from (s, from); j < i; j++)
@@ -1718,7 +1729,7 @@ build_claim (Sentence     *s,
       /* An event's time may come in a later clause ("the talks, which
        * began on 27 January, …") when no other claim stands between. */
       if (time_index < 0 && !t->state)
-        time_index = next_time_after (s, region_end);
+        time_index = next_time_after (s, region_end, casualties_cause (t));
       /* "2,500 troops were in Iraq when the plan was announced in
        * September 2024": a state holds at the time of its "when" clause. */
       if (time_index < 0 && t->state)
