@@ -301,6 +301,15 @@ test_attribution_en (Fixture       *f,
   g_assert_cmpint (c->modality, ==, TRI_MODALITY_REPORTED);
   g_assert_null (c->attributed_to);
 
+  /* The present tense holds as the story is written, whatever date the
+   * sentence before gave. */
+  add (f, "present",
+       "date 2026-01-19\ntitle Present\n\n"
+       "The last advisers left Ain al-Asad air base on January 17.\n\n"
+       "About 2,500 US troops remain in Iraq.\n");
+  c = claim (f, "present", "troop_presence", "2,500");
+  g_assert_cmpstr (c->time_value, ==, "2026-01-19");
+
   /* A plan's date is no narrative's: the state holds now. */
   add (f, "plan",
        "date 2026-01-19\ntitle Plan\n\n"
