@@ -142,6 +142,13 @@ test_errors (void)
   g_assert_nonnull (strstr (error->message, "line 1"));
   g_clear_error (&error);
 
+  /* A text field that is there but empty is said to be empty. */
+  articles = load_text ("empty.jsonl", "{\"title\": \"x\", \"maintext\": \"\"}\n", &warnings, &error);
+  g_assert_null (articles);
+  g_assert_error (error, TRI_ERROR, TRI_ERROR_EMPTY);
+  g_assert_nonnull (strstr (error->message, "empty"));
+  g_clear_error (&error);
+
   articles = load_text ("two.jsonl", "oops\n[]\n", &warnings, &error);
   g_assert_null (articles);
   g_assert_error (error, TRI_ERROR, TRI_ERROR_PARSE);

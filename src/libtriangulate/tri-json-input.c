@@ -451,11 +451,16 @@ read_record (const char     *path,
     }
   obj = json_node_get_object (root);
 
-  if (!find_member (d, rec->start, rec->end, text_fields, &vs, &ve) || d[vs] != '"' ||
-      ve - vs <= 2)
+  if (!find_member (d, rec->start, rec->end, text_fields, &vs, &ve) || d[vs] != '"')
     {
       g_set_error (error, TRI_ERROR, TRI_ERROR_EMPTY,
                    "%s %u: no text (none of the fields text, maintext, content, body)",
+                   lines ? "line" : "record", lines ? rec->line : rec->index);
+      return NULL;
+    }
+  if (ve - vs <= 2)
+    {
+      g_set_error (error, TRI_ERROR, TRI_ERROR_EMPTY, "%s %u: the text is empty",
                    lines ? "line" : "record", lines ? rec->line : rec->index);
       return NULL;
     }
