@@ -146,7 +146,7 @@ test_range_filters (Fixture       *f,
 {
   TriTimeline *timeline = tri_window_get_timeline (f->window);
   GListModel *model = G_LIST_MODEL (tri_window_get_claims_model (f->window));
-  GListModel *list = G_LIST_MODEL (gtk_list_view_get_model (tri_window_get_claims_list (f->window)));
+  GListModel *list = G_LIST_MODEL (gtk_grid_view_get_model (tri_window_get_claims_list (f->window)));
   guint n_all = g_list_model_get_n_items (model);
   guint n_before, n_after;
 
@@ -227,7 +227,7 @@ static void
 test_search (Fixture       *f,
              gconstpointer  data)
 {
-  GListModel *list = G_LIST_MODEL (gtk_list_view_get_model (tri_window_get_claims_list (f->window)));
+  GListModel *list = G_LIST_MODEL (gtk_grid_view_get_model (tri_window_get_claims_list (f->window)));
   guint n_all = g_list_model_get_n_items (list);
   guint n;
 
@@ -253,7 +253,7 @@ static void
 test_researcher (Fixture       *f,
                  gconstpointer  data)
 {
-  GListModel *list = G_LIST_MODEL (gtk_list_view_get_model (tri_window_get_claims_list (f->window)));
+  GListModel *list = G_LIST_MODEL (gtk_grid_view_get_model (tri_window_get_claims_list (f->window)));
   guint n_all = g_list_model_get_n_items (list);
   g_autoptr(TriClaimItem) item = g_list_model_get_item (list, 0);
 

@@ -30,7 +30,7 @@ struct _TriWindow
 
   /* template widgets */
   GtkWidget            *claim_actions;
-  GtkListView          *claims_list;
+  GtkGridView          *claims_list;
   GtkWidget            *claims_pane;
   GtkStack             *claims_stack;
   GtkPaned             *content_paned;
@@ -122,7 +122,7 @@ tri_window_get_map (TriWindow *self)
   return self->map;
 }
 
-GtkListView *
+GtkGridView *
 tri_window_get_claims_list (TriWindow *self)
 {
   g_return_val_if_fail (TRI_IS_WINDOW (self), NULL);
@@ -1402,9 +1402,9 @@ tri_window_init (TriWindow *self)
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_claim_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_claim_row), self);
-  gtk_list_view_set_factory (self->claims_list, factory);
+  gtk_grid_view_set_factory (self->claims_list, factory);
   g_object_unref (factory);
-  gtk_list_view_set_model (self->claims_list, GTK_SELECTION_MODEL (self->claims_selection));
+  gtk_grid_view_set_model (self->claims_list, GTK_SELECTION_MODEL (self->claims_selection));
 
   self->types = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->type_dropdown, G_LIST_MODEL (self->types));
