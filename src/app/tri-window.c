@@ -71,6 +71,7 @@ struct _TriWindow
   GCancellable         *cancellable;
   GtkWidget            *map;
   GtkFileChooserNative *chooser;
+  GPtrArray            *spare_rows;
   gboolean              updating;
   gboolean              select_newest;
   guint                 events_serial;
@@ -686,12 +687,53 @@ set_date_action (GtkWidget  *widget,
 
 /* Rows */
 
+static void setup_claim_row_contents (TriWindow   *self,
+                                      GtkListItem *list_item,
+                                      GtkWidget   *box);
+
+/* GTK 4.8 destroys the row widgets of removed items rather than rebinding
+ * them, and a range change removes every row in view: a row's contents
+ * go back to a pool when it is unbound (its child is gone by teardown),
+ * and the next row bound takes them, for the cost of a bind rather than
+ * of eight new labels. */
 static void
-setup_claim_row (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 TriWindow                *self)
+unbind_claim_row (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  TriWindow                *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+
+  if (box == NULL || self->spare_rows == NULL || self->spare_rows->len >= 64)
+    return;
+  g_ptr_array_add (self->spare_rows, g_object_ref (box));
+  gtk_list_item_set_child (list_item, NULL);
+}
+
+static GtkWidget *
+ensure_claim_row (TriWindow   *self,
+                  GtkListItem *list_item)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+
+  if (box != NULL)
+    return box;
+  if (self->spare_rows != NULL && self->spare_rows->len > 0)
+    {
+      box = g_ptr_array_steal_index_fast (self->spare_rows, self->spare_rows->len - 1);
+      gtk_list_item_set_child (list_item, box);
+      g_object_unref (box);
+      return box;
+    }
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  setup_claim_row_contents (self, list_item, box);
+  return box;
+}
+
+static void
+setup_claim_row_contents (TriWindow   *self,
+                          GtkListItem *list_item,
+                          GtkWidget   *box)
+{
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *badge = gtk_label_new (NULL);
   GtkWidget *sources = gtk_label_new (NULL);
@@ -755,7 +797,7 @@ bind_claim_row (GtkSignalListItemFactory *factory,
                 TriWindow                *self)
 {
   TriClaimItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *box = ensure_claim_row (self, list_item);
   GtkLabel *badge = g_object_get_data (G_OBJECT (box), "badge");
   GtkWidget *diff = g_object_get_data (G_OBJECT (box), "diff");
   GtkWidget *place = g_object_get_data (G_OBJECT (box), "place");
@@ -1274,6 +1316,7 @@ tri_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->corpus, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TRI_TYPE_WINDOW);
+  g_clear_pointer (&self->spare_rows, g_ptr_array_unref);
 
   g_clear_object (&self->claims_selection);
   g_clear_object (&self->sources_selection);
@@ -1373,6 +1416,7 @@ tri_window_init (TriWindow *self)
   self->cancellable = g_cancellable_new ();
   self->corpus = tri_corpus_new ();
   self->model = tri_claims_model_new ();
+  self->spare_rows = g_ptr_array_new_with_free_func (g_object_unref);
 
   /* Map */
 #if HAVE_TRI_MAP_VIEW
@@ -1400,8 +1444,8 @@ tri_window_init (TriWindow *self)
   g_signal_connect_object (self->claims_selection, "notify::selected-item",
                            G_CALLBACK (on_claim_selected), self, G_CONNECT_SWAPPED);
   factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_claim_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_claim_row), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_claim_row), self);
   gtk_grid_view_set_factory (self->claims_list, factory);
   g_object_unref (factory);
   gtk_grid_view_set_model (self->claims_list, GTK_SELECTION_MODEL (self->claims_selection));
