@@ -70,7 +70,8 @@ typedef struct
   double wx, wy;     /* centre in world pixels */
   guint  total;
   guint  priority;
-  float  lx, ly;     /* top-left corner of the name, if it has one */
+  gboolean named;    /* its name is drawn, at lx, ly */
+  float  lx, ly;     /* top-left corner of the name */
 } Item;
 
 typedef struct
@@ -485,6 +486,7 @@ place_labels (TriMarkerLayer *self)
       graphene_rect_init (&candidates[2], item->px - w / 2, item->py + item->r + 2, w, h);
       graphene_rect_init (&candidates[3], item->px - w / 2, item->py - item->r - 2 - h, w, h);
 
+      item->named = FALSE;
       for (guint c = 0; c < G_N_ELEMENTS (candidates); c++)
         {
           gboolean free = !rect_hits_items (self, &candidates[c], i - 1);
@@ -495,10 +497,16 @@ place_labels (TriMarkerLayer *self)
           if (free)
             {
               chosen = c;
+              item->named = TRUE;
               break;
             }
         }
 
+      /* A name with no free place would be unreadable and hide another:
+       * leave it to the tooltip, unless the researcher picked the marker */
+      if (!item->named && item->priority < 3)
+        continue;
+      item->named = TRUE;
       item->lx = candidates[chosen].origin.x;
       item->ly = candidates[chosen].origin.y;
       g_array_append_val (self->obstacles, candidates[chosen]);
@@ -811,13 +819,17 @@ tri_marker_layer_snapshot (GtkWidget   *widget,
       shadow = (GdkRGBA) { 0.f, 0.f, 0.f, 0.18f };
     }
 
-  /* The bubbles: textures drawn once per look and reused, cheap with the
+  /* The bubbles, each with its number, so that a bubble drawn over
+   * another hides that one's number rather than mixing the digits; the
+   * sprites are textures drawn once per look and reused, cheap with the
    * GL renderer (uploaded once) and the cairo one alike */
   for (guint i = 0; i < self->items->len; i++)
     {
       const Item *item = &g_array_index (self->items, Item, i);
       GdkTexture *sprite = bubble_sprite (self, item, &surface, &outline, &shadow);
       double size = (double) gdk_texture_get_width (sprite) / self->sprite_scale;
+      PangoLayout *layout = count_layout (self, item->total);
+      PangoRectangle logical;
 
       gtk_snapshot_append_texture (snapshot, sprite,
                                    &GRAPHENE_RECT_INIT (round (item->px) - size / 2,
@@ -830,14 +842,6 @@ tri_marker_layer_snapshot (GtkWidget   *widget,
       if (item->marker >= 0 && item->marker == self->focused && self->show_focus)
         append_circle_outline (snapshot, round (item->px), round (item->py),
                                item->r + 7.5, 2.0, &accent);
-    }
-
-  /* The numbers */
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      const Item *item = &g_array_index (self->items, Item, i);
-      PangoLayout *layout = count_layout (self, item->total);
-      PangoRectangle logical;
 
       pango_layout_get_pixel_extents (layout, NULL, &logical);
       append_text (snapshot, layout,
@@ -851,7 +855,7 @@ tri_marker_layer_snapshot (GtkWidget   *widget,
     {
       const Item *item = &g_array_index (self->items, Item, i);
 
-      if (item->priority < 2)
+      if (item->priority < 2 || !item->named)
         continue;
 
       append_text (snapshot, name_layout (self, item->marker), item->lx, item->ly,
