@@ -1232,12 +1232,12 @@ on_drop (GtkDropTarget *target,
          double         y,
          TriWindow     *self)
 {
-  GSList *list;
+  g_autoptr(GSList) list = NULL;
   g_autoptr(GPtrArray) files = g_ptr_array_new ();
 
   if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
     return FALSE;
-  list = g_value_get_boxed (value);
+  list = gdk_file_list_get_files (g_value_get_boxed (value));
   for (GSList *l = list; l; l = l->next)
     g_ptr_array_add (files, l->data);
   tri_window_open (self, (GFile **) files->pdata, files->len);
