@@ -1068,16 +1068,39 @@ tri_marker_layer_set_markers (TriMarkerLayer *self,
   if (self->focused >= 0)
     focused_id = g_strdup (((TriMapMarker *) g_ptr_array_index (self->markers, self->focused))->id);
 
-  g_ptr_array_set_size (self->markers, 0);
+  /* A range change mostly changes counts: keep the copies (and the name
+   * layouts) of markers that stay at their index */
+  for (guint i = n; i < self->markers->len; i++)
+    g_hash_table_remove (self->name_layouts, GUINT_TO_POINTER (i));
+  if (self->markers->len > n)
+    g_ptr_array_set_size (self->markers, n);
   g_array_set_size (self->positions, n);
-  g_hash_table_remove_all (self->name_layouts);
 
   for (guint i = 0; i < n; i++)
     {
       const TriMapMarker *marker = g_ptr_array_index (markers, i);
       MarkerPos *pos = &g_array_index (self->positions, MarkerPos, i);
+      TriMapMarker *kept = i < self->markers->len ? g_ptr_array_index (self->markers, i) : NULL;
 
-      g_ptr_array_add (self->markers, tri_map_marker_copy (marker));
+      if (kept != NULL && g_str_equal (kept->id, marker->id) && g_strcmp0 (kept->name, marker->name) == 0
+          && kept->lat == marker->lat && kept->lon == marker->lon)
+        {
+          kept->n_corroborated = marker->n_corroborated;
+          kept->n_conflicting = marker->n_conflicting;
+          kept->n_single = marker->n_single;
+          kept->always_label = marker->always_label;
+        }
+      else
+        {
+          g_hash_table_remove (self->name_layouts, GUINT_TO_POINTER (i));
+          if (kept != NULL)
+            {
+              tri_map_marker_free (kept);
+              g_ptr_array_index (self->markers, i) = tri_map_marker_copy (marker);
+            }
+          else
+            g_ptr_array_add (self->markers, tri_map_marker_copy (marker));
+        }
       tri_map_project (marker->lat, marker->lon, &pos->x, &pos->y);
       pos->counts[VERDICT_CORROBORATED] = marker->n_corroborated;
       pos->counts[VERDICT_CONFLICTING] = marker->n_conflicting;
