@@ -58,6 +58,7 @@ struct _TriClaimsModel
   const char    *place;      /* interned, NULL: any */
   gboolean       show_hidden;
   TriClaimsSort  sort;
+  gboolean       reordered;  /* all was sorted again since the last filter */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -353,24 +354,6 @@ index_places (TriClaimsModel *self)
   g_array_set_size (self->in_place, self->all->len);
 }
 
-static guint
-lower_bound (GArray *a,
-             guint   value)
-{
-  guint lo = 0, hi = a->len;
-
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-
-      if (g_array_index (a, guint, mid) < value)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
-}
-
 /* Replaces @removed shown items at @position by @added ones from @from,
  * then says so: the model reads as the list expects at each signal. */
 static void
@@ -389,32 +372,94 @@ splice (TriClaimsModel *self,
   g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
 }
 
-/* Tells the list what changed between the shown items and @new with as
- * few and as small items-changed as it can: a range that slides drops
- * items at one end and adds them at the other, and a list of 100k rows
- * should not be rebuilt for that. Both are increasing indices into @all. */
+typedef struct
+{
+  guint old_pos, removed;
+  guint new_pos, added;
+} Hunk;
+
+/* Hunks closer than this are told as one: fewer signals, for a few items
+ * removed and added again */
+#define COALESCE  64
+#define MAX_HUNKS 32
+
+/* Tells the list what changed between the shown items and @new with few
+ * and small items-changed. Both are increasing indices into @all, so the
+ * items they share are their intersection, found by one merge. A range
+ * that slides drops items near the front and adds some at the end: that
+ * is two signals, and the rows in between are left alone. GTK 4.8's list
+ * looks at every item added when the rows in view are removed, so a
+ * single signal replacing the whole list would cost O(n) there.
+ * After a sort the indices mean other items: everything is replaced. */
 static void
 emit_changes (TriClaimsModel *self,
               GArray         *new)
 {
   GArray *old = self->visible_idx;
-  guint p = 0, k, j;
+  const guint *o = (const guint *) old->data;
+  const guint *n = (const guint *) new->data;
+  g_autoptr(GArray) hunks = g_array_new (FALSE, FALSE, sizeof (Hunk));
+  guint i = 0, j = 0;
 
-  if (old->len > 0 && new->len > 0)
+  if (self->reordered)
     {
-      k = lower_bound (old, g_array_index (new, guint, 0));
-      if (k > 0 && k < old->len && g_array_index (old, guint, k) == g_array_index (new, guint, 0))
-        splice (self, 0, k, NULL, 0);   /* dropped at the front */
-      else
-        {
-          j = lower_bound (new, g_array_index (old, guint, 0));
-          if (j > 0 && j < new->len && g_array_index (new, guint, j) == g_array_index (old, guint, 0))
-            splice (self, 0, 0, (const guint *) new->data, j);   /* added at the front */
-        }
+      self->reordered = FALSE;
+      splice (self, 0, old->len, n, new->len);
+      return;
     }
-  while (p < old->len && p < new->len && g_array_index (old, guint, p) == g_array_index (new, guint, p))
-    p++;
-  splice (self, p, old->len - p, &g_array_index (new, guint, MIN (p, new->len)), new->len - p);
+
+  while (i < old->len || j < new->len)
+    {
+      Hunk hunk = { i, 0, j, 0 };
+
+      if (i < old->len && j < new->len && o[i] == n[j])
+        {
+          i++;
+          j++;
+          continue;
+        }
+      while (i < old->len || j < new->len)
+        {
+          if (i < old->len && j < new->len && o[i] == n[j])
+            break;
+          if (j >= new->len || (i < old->len && o[i] < n[j]))
+            i++;
+          else
+            j++;
+        }
+      if (hunks->len > 0)
+        {
+          Hunk *last = &g_array_index (hunks, Hunk, hunks->len - 1);
+
+          if (hunk.old_pos - (last->old_pos + last->removed) < COALESCE)
+            {
+              last->removed = i - last->old_pos;
+              last->added = j - last->new_pos;
+              continue;
+            }
+        }
+      hunk.removed = i - hunk.old_pos;
+      hunk.added = j - hunk.new_pos;
+      g_array_append_val (hunks, hunk);
+    }
+
+  if (hunks->len > MAX_HUNKS)
+    {
+      Hunk *first = &g_array_index (hunks, Hunk, 0);
+      Hunk *last = &g_array_index (hunks, Hunk, hunks->len - 1);
+
+      first->removed = last->old_pos + last->removed - first->old_pos;
+      first->added = last->new_pos + last->added - first->new_pos;
+      g_array_set_size (hunks, 1);
+    }
+
+  /* From the back, so that the positions of the hunks before still hold */
+  for (guint h = hunks->len; h > 0; h--)
+    {
+      const Hunk *hunk = &g_array_index (hunks, Hunk, h - 1);
+
+      splice (self, hunk->old_pos, hunk->removed, n + hunk->new_pos, hunk->added);
+    }
 }
 
 static void
@@ -1374,6 +1419,7 @@ tri_claims_model_set_sort (TriClaimsModel *self,
     return;
   self->sort = sort;
   sort_all (self);
+  self->reordered = TRUE;
   index_places (self);
   tri_claims_model_refilter (self);
 }
