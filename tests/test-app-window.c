@@ -479,27 +479,12 @@ test_dark_mode (Fixture       *f,
 #endif
 }
 
-static GtkDropTarget *
-find_drop_target (GtkWidget *widget)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_DROP_TARGET (controller))
-        return GTK_DROP_TARGET (controller);
-    }
-  return NULL;
-}
-
 static gboolean
 drop_files (TriWindow *window,
             GFile    **files,
             guint      n_files)
 {
-  GtkDropTarget *target = find_drop_target (GTK_WIDGET (window));
+  GtkDropTarget *target = GTK_DROP_TARGET (map_test_find_controller (GTK_WIDGET (window), GTK_TYPE_DROP_TARGET));
   g_auto(GValue) value = G_VALUE_INIT;
   gboolean accepted = FALSE;
 

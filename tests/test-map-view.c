@@ -385,28 +385,12 @@ test_clusters (Fixture       *fixture,
   }
 }
 
-static GtkGesture *
-find_click_gesture (GtkWidget *widget)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_GESTURE_CLICK (controller))
-        return GTK_GESTURE (controller);
-    }
-
-  return NULL;
-}
-
 static void
 click_at (Fixture *fixture,
           double   x,
           double   y)
 {
-  GtkGesture *click = find_click_gesture (GTK_WIDGET (fixture->view));
+  GtkGesture *click = GTK_GESTURE (map_test_find_controller (GTK_WIDGET (fixture->view), GTK_TYPE_GESTURE_CLICK));
 
   g_assert_nonnull (click);
   g_signal_emit_by_name (click, "pressed", 1, x, y);
@@ -441,7 +425,7 @@ test_click (Fixture       *fixture,
 
   /* A drag that ends on a marker is not a click */
   {
-    GtkGesture *click = find_click_gesture (GTK_WIDGET (fixture->view));
+    GtkGesture *click = GTK_GESTURE (map_test_find_controller (GTK_WIDGET (fixture->view), GTK_TYPE_GESTURE_CLICK));
 
     g_signal_emit_by_name (click, "pressed", 1, p.x + 40, p.y);
     g_signal_emit_by_name (click, "released", 1, p.x, p.y);
