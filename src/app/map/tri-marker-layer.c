@@ -541,6 +541,8 @@ ensure_items (TriMarkerLayer *self,
       return FALSE;
     }
 
+  /* Compared with memcmp: the padding must be zero too */
+  memset (&key, 0, sizeof key);
   key.zoom = self->transform.zoom;
   key.lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
   key.lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
