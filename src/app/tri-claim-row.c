@@ -95,10 +95,12 @@ layout_for_width (TriClaimRow *self,
   if (self->width == width)
     return;
 
-  gtk_widget_measure (self->badge, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &self->badge_width, NULL, NULL);
+  gtk_widget_measure (self->badge, GTK_ORIENTATION_HORIZONTAL, -1,
+                      NULL, &self->badge_width, NULL, NULL);
   gtk_widget_measure (self->badge, GTK_ORIENTATION_VERTICAL, self->badge_width,
                       NULL, &self->badge_height, NULL, NULL);
-  pango_layout_get_pixel_size (self->layouts[PART_DATE], &self->date_width, &self->heights[PART_DATE]);
+  pango_layout_get_pixel_size (self->layouts[PART_DATE],
+                               &self->date_width, &self->heights[PART_DATE]);
 
   sources_width = MAX (0, width - self->badge_width - self->date_width - 2 * GAP);
   pango_layout_set_width (self->layouts[PART_SOURCES], sources_width * PANGO_SCALE);
@@ -110,7 +112,8 @@ layout_for_width (TriClaimRow *self,
       if (part != PART_DATE)
         pango_layout_get_pixel_size (self->layouts[part], NULL, &self->heights[part]);
     }
-  self->first_line = MAX (self->badge_height, MAX (self->heights[PART_SOURCES], self->heights[PART_DATE]));
+  self->first_line = MAX (self->badge_height,
+                          MAX (self->heights[PART_SOURCES], self->heights[PART_DATE]));
   self->width = width;
 }
 
@@ -131,12 +134,15 @@ height_for_width (TriClaimRow *self,
 static void
 ensure_char_width (TriClaimRow *self)
 {
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
   PangoFontMetrics *metrics;
+  int width;
 
   if (self->char_width > 0)
     return;
-  metrics = pango_context_get_metrics (gtk_widget_get_pango_context (GTK_WIDGET (self)), NULL, NULL);
-  self->char_width = MAX (1, PANGO_PIXELS (pango_font_metrics_get_approximate_char_width (metrics)));
+  metrics = pango_context_get_metrics (context, NULL, NULL);
+  width = pango_font_metrics_get_approximate_char_width (metrics);
+  self->char_width = MAX (1, PANGO_PIXELS (width));
   pango_font_metrics_unref (metrics);
 }
 
@@ -186,10 +192,12 @@ tri_claim_row_size_allocate (GtkWidget *widget,
                              int        baseline)
 {
   TriClaimRow *self = TRI_CLAIM_ROW (widget);
+  graphene_point_t at;
 
   layout_for_width (self, width);
+  at = GRAPHENE_POINT_INIT (0, (self->first_line - self->badge_height) / 2);
   gtk_widget_allocate (self->badge, self->badge_width, self->badge_height, -1,
-                       gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, (self->first_line - self->badge_height) / 2)));
+                       gsk_transform_translate (NULL, &at));
 }
 
 static void
@@ -368,11 +376,13 @@ tri_claim_row_set_item (TriClaimRow  *self,
   for (guint v = 0; v < TRI_N_VERDICTS; v++)
     gtk_widget_remove_css_class (self->badge, tri_verdict_to_css_class (v));
   gtk_widget_add_css_class (self->badge, tri_verdict_to_css_class (verdict));
-  /* Translators: a verdict the researcher chose */
-  badge = item->overridden ? g_strdup_printf (_("%s (yours)"), tri_verdict_to_label (verdict)) : NULL;
+  if (item->overridden)
+    /* Translators: a verdict the researcher chose */
+    badge = g_strdup_printf (_("%s (yours)"), tri_verdict_to_label (verdict));
   gtk_label_set_text (GTK_LABEL (self->badge), badge ? badge : tri_verdict_to_label (verdict));
 
-  sources = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u source", "%u sources", item->n_sources),
+  sources = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u source", "%u sources",
+                                          item->n_sources),
                              item->n_sources);
   /* Translators: claim type and number of sources, "Attack · 2 sources" */
   line = g_strdup_printf (_("%s · %s"), tri_claim_type_to_label (item->type), sources);
@@ -399,7 +409,8 @@ tri_claim_row_set_item (TriClaimRow  *self,
 
   accessible = g_strdup_printf ("%s, %s, %s: %s", tri_verdict_to_label (verdict), sources,
                                 date ? date : _("date unknown"), item->summary);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
 
   invalidate (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));

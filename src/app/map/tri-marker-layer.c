@@ -1084,7 +1084,8 @@ tri_marker_layer_set_markers (TriMarkerLayer *self,
       MarkerPos *pos = &g_array_index (self->positions, MarkerPos, i);
       TriMapMarker *kept = i < self->markers->len ? g_ptr_array_index (self->markers, i) : NULL;
 
-      if (kept != NULL && g_str_equal (kept->id, marker->id) && g_strcmp0 (kept->name, marker->name) == 0
+      if (kept != NULL && g_str_equal (kept->id, marker->id)
+          && g_strcmp0 (kept->name, marker->name) == 0
           && kept->lat == marker->lat && kept->lon == marker->lon)
         {
           kept->n_corroborated = marker->n_corroborated;
