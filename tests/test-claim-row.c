@@ -82,6 +82,24 @@ test_shows_item (void)
   with_note = height_for (GTK_WIDGET (row), 360);
   g_assert_cmpint (with_note, >, plain);
 
+  /* A larger font (the theme, or text scaling) lays the texts out again */
+  {
+    g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+    int larger;
+
+    gtk_css_provider_load_from_data (provider, "claimrow { font-size: 24px; }", -1);
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                GTK_STYLE_PROVIDER (provider),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    map_test_settle (GTK_WIDGET (window));
+    larger = height_for (GTK_WIDGET (row), 360);
+    g_assert_cmpint (larger, >, with_note);
+    gtk_style_context_remove_provider_for_display (gdk_display_get_default (),
+                                                   GTK_STYLE_PROVIDER (provider));
+    map_test_settle (GTK_WIDGET (window));
+    g_assert_cmpint (height_for (GTK_WIDGET (row), 360), ==, with_note);
+  }
+
   /* Unbound, it lets the item go */
   tri_claim_row_set_item (row, NULL);
   g_assert_null (tri_claim_row_get_item (row));

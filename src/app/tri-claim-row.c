@@ -59,6 +59,7 @@ struct _TriClaimRow
   int           badge_height;
   int           date_width;
   int           char_width;    /* approximate, for the width requests */
+  PangoFontDescription *font;  /* the layouts were made for */
 };
 
 G_DEFINE_FINAL_TYPE (TriClaimRow, tri_claim_row, GTK_TYPE_WIDGET)
@@ -257,10 +258,21 @@ tri_claim_row_css_changed (GtkWidget         *widget,
                            GtkCssStyleChange *change)
 {
   TriClaimRow *self = TRI_CLAIM_ROW (widget);
+  const PangoFontDescription *font;
 
   GTK_WIDGET_CLASS (tri_claim_row_parent_class)->css_changed (widget, change);
 
-  /* The font may have changed */
+  /* Hover and selection change the style too, but only a new font (the
+   * parent updated the widget's Pango context) needs the texts laid out
+   * again; the colours are read when drawing */
+  font = pango_context_get_font_description (gtk_widget_get_pango_context (widget));
+  if (self->font != NULL && pango_font_description_equal (font, self->font))
+    {
+      gtk_widget_queue_draw (widget);
+      return;
+    }
+  g_clear_pointer (&self->font, pango_font_description_free);
+  self->font = pango_font_description_copy (font);
   for (Part part = 0; part < N_PARTS; part++)
     pango_layout_context_changed (self->layouts[part]);
   self->char_width = 0;
@@ -281,12 +293,23 @@ tri_claim_row_dispose (GObject *object)
 }
 
 static void
+tri_claim_row_finalize (GObject *object)
+{
+  TriClaimRow *self = (TriClaimRow *)object;
+
+  g_clear_pointer (&self->font, pango_font_description_free);
+
+  G_OBJECT_CLASS (tri_claim_row_parent_class)->finalize (object);
+}
+
+static void
 tri_claim_row_class_init (TriClaimRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = tri_claim_row_dispose;
+  object_class->finalize = tri_claim_row_finalize;
   widget_class->measure = tri_claim_row_measure;
   widget_class->get_request_mode = tri_claim_row_get_request_mode;
   widget_class->size_allocate = tri_claim_row_size_allocate;
