@@ -100,6 +100,20 @@ test_markers (Fixture       *fixture,
   g_assert_true (got->always_label);
   g_assert_null (tri_map_view_get_marker (fixture->view, 3));
 
+  /* Set again: new counts, and a marker that changed at an index */
+  ((TriMapMarker *) markers->pdata[0])->n_single = 5;
+  g_free (((TriMapMarker *) markers->pdata[1])->name);
+  ((TriMapMarker *) markers->pdata[1])->name = g_strdup ("Harir Air Base");
+  tri_map_view_set_markers (fixture->view, markers);
+  g_assert_cmpuint (tri_map_view_get_marker (fixture->view, 0)->n_single, ==, 5);
+  g_assert_cmpstr (tri_map_view_get_marker (fixture->view, 1)->name, ==, "Harir Air Base");
+  g_assert_cmpuint (tri_map_view_get_marker (fixture->view, 2)->n_corroborated, ==, 99);
+  g_ptr_array_remove_index (markers, 0);
+  tri_map_view_set_markers (fixture->view, markers);
+  g_assert_cmpuint (tri_map_view_get_n_markers (fixture->view), ==, 2);
+  g_assert_cmpstr (tri_map_view_get_marker (fixture->view, 0)->id, ==, "harir-air-base");
+  g_assert_cmpstr (tri_map_view_get_marker (fixture->view, 1)->id, ==, "baghdad");
+
   tri_map_view_set_markers (fixture->view, NULL);
   g_assert_cmpuint (tri_map_view_get_n_markers (fixture->view), ==, 0);
 }

@@ -339,8 +339,8 @@ index_places (TriClaimsModel *self)
             slot = GPOINTER_TO_UINT (value);
           else
             {
-              TriPlaceCount fresh = { place->id, place->name, place->lat, place->lon,
-                                      place->always_label, { 0 } };
+              TriPlaceCount fresh = { place->id, g_intern_string (place->name), place->lat,
+                                      place->lon, place->always_label, { 0 } };
 
               slot = self->place_table->len;
               g_array_append_val (self->place_table, fresh);

@@ -51,6 +51,15 @@ typedef struct
   guint  always_label;
 } MarkerPos;
 
+/* A marker's id and name, interned: a caller that passes interned
+ * strings again (the window does) is recognised by pointer, without
+ * reading strings scattered over memory */
+typedef struct
+{
+  const char *id;
+  const char *name;
+} MarkerKey;
+
 typedef struct
 {
   double wx, wy;     /* sums of world coordinates */
@@ -86,6 +95,7 @@ struct _TriMarkerLayer
 
   GPtrArray    *markers;     /* TriMapMarker */
   GArray       *positions;   /* MarkerPos */
+  GArray       *keys;        /* MarkerKey, parallel to markers */
   GHashTable   *count_layouts;
   GHashTable   *name_layouts; /* marker index → PangoLayout */
   GHashTable   *sprites;      /* sprite key → GdkTexture */
@@ -988,6 +998,7 @@ tri_marker_layer_finalize (GObject *object)
 
   g_clear_pointer (&self->markers, g_ptr_array_unref);
   g_clear_pointer (&self->positions, g_array_unref);
+  g_clear_pointer (&self->keys, g_array_unref);
   g_clear_pointer (&self->grid, g_array_unref);
   g_clear_pointer (&self->groups, g_array_unref);
   g_clear_pointer (&self->items, g_array_unref);
@@ -1017,6 +1028,7 @@ static void
 tri_marker_layer_init (TriMarkerLayer *self)
 {
   self->markers = g_ptr_array_new_with_free_func ((GDestroyNotify) tri_map_marker_free);
+  self->keys = g_array_new (FALSE, TRUE, sizeof (MarkerKey));
   self->positions = g_array_new (FALSE, FALSE, sizeof (MarkerPos));
   self->count_layouts = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->sprites = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
@@ -1077,15 +1089,18 @@ tri_marker_layer_set_markers (TriMarkerLayer *self,
   if (self->markers->len > n)
     g_ptr_array_set_size (self->markers, n);
   g_array_set_size (self->positions, n);
+  g_array_set_size (self->keys, n);
 
   for (guint i = 0; i < n; i++)
     {
       const TriMapMarker *marker = g_ptr_array_index (markers, i);
       MarkerPos *pos = &g_array_index (self->positions, MarkerPos, i);
+      MarkerKey *key = &g_array_index (self->keys, MarkerKey, i);
       TriMapMarker *kept = i < self->markers->len ? g_ptr_array_index (self->markers, i) : NULL;
 
-      if (kept != NULL && g_str_equal (kept->id, marker->id)
-          && g_strcmp0 (kept->name, marker->name) == 0
+      if (kept != NULL
+          && (key->id == marker->id || g_str_equal (kept->id, marker->id))
+          && (key->name == marker->name || g_strcmp0 (kept->name, marker->name) == 0)
           && kept->lat == marker->lat && kept->lon == marker->lon)
         {
           kept->n_corroborated = marker->n_corroborated;
@@ -1103,6 +1118,8 @@ tri_marker_layer_set_markers (TriMarkerLayer *self,
             }
           else
             g_ptr_array_add (self->markers, tri_map_marker_copy (marker));
+          key->id = g_intern_string (marker->id);
+          key->name = g_intern_string (marker->name);
         }
       tri_map_project (marker->lat, marker->lon, &pos->x, &pos->y);
       pos->counts[VERDICT_CORROBORATED] = marker->n_corroborated;
