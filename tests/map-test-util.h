@@ -169,6 +169,25 @@ map_test_colors_close (const GdkRGBA *a,
          fabs (a->blue - b->blue) <= tolerance;
 }
 
+/* The first event controller of @type on @widget, to drive it as events
+ * would (PLATFORM-NOTES §3.3). */
+static inline GtkEventController *
+map_test_find_controller (GtkWidget *widget,
+                          GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return GTK_EVENT_CONTROLLER (controller);
+    }
+
+  return NULL;
+}
+
 /* Saves a picture of a test under the build folder, to look at. */
 static inline void
 map_test_save (GdkTexture *texture,

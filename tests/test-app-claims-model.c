@@ -322,6 +322,25 @@ test_items_changed_adds_up (void)
   g_rand_free (rand);
 }
 
+/* A new sort order reaches the list, also when the same items are shown:
+ * the shown indices stay the same, the items at them do not. */
+static void
+test_sort_reaches_list (void)
+{
+  g_autoptr(TriClaimsModel) model = tri_claims_model_new ();
+  g_autoptr(GPtrArray) items = make_items (50);
+  g_autoptr(GPtrArray) shadow = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), shadow);
+  tri_claims_model_set_items (model, items);
+  assert_mirrors (G_LIST_MODEL (model), shadow);
+  tri_claims_model_set_sort (model, TRI_CLAIMS_SORT_SOURCES);
+  assert_mirrors (G_LIST_MODEL (model), shadow);
+  tri_claims_model_set_sort (model, TRI_CLAIMS_SORT_DATE);
+  assert_mirrors (G_LIST_MODEL (model), shadow);
+  g_signal_handlers_disconnect_by_data (model, shadow);
+}
+
 static void
 test_synthetic_sort (void)
 {
@@ -427,6 +446,7 @@ main (int   argc,
   g_test_add_func ("/app/claims-model/synthetic-filters", test_synthetic_filters);
   g_test_add_func ("/app/claims-model/synthetic-sort", test_synthetic_sort);
   g_test_add_func ("/app/claims-model/items-changed-adds-up", test_items_changed_adds_up);
+  g_test_add_func ("/app/claims-model/sort-reaches-list", test_sort_reaches_list);
   g_test_add_func ("/app/claims-model/overrides-survive-rebuild", test_overrides_survive_rebuild);
   g_test_add_func ("/app/claims-model/places-from-core", test_places_from_core);
 

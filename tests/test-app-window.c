@@ -10,10 +10,12 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "map-test-util.h"
 #include "tri-window.h"
 #include "tri-text.h"
 #if HAVE_TRI_MAP_VIEW
 # include "tri-map-view.h"
+# include "tri-map-view-private.h"
 #endif
 
 /* The window on the sample corpus, under Xvfb (tests/meson.build runs it
@@ -146,7 +148,7 @@ test_range_filters (Fixture       *f,
 {
   TriTimeline *timeline = tri_window_get_timeline (f->window);
   GListModel *model = G_LIST_MODEL (tri_window_get_claims_model (f->window));
-  GListModel *list = G_LIST_MODEL (gtk_list_view_get_model (tri_window_get_claims_list (f->window)));
+  GListModel *list = G_LIST_MODEL (gtk_grid_view_get_model (tri_window_get_claims_list (f->window)));
   guint n_all = g_list_model_get_n_items (model);
   guint n_before, n_after;
 
@@ -227,7 +229,7 @@ static void
 test_search (Fixture       *f,
              gconstpointer  data)
 {
-  GListModel *list = G_LIST_MODEL (gtk_list_view_get_model (tri_window_get_claims_list (f->window)));
+  GListModel *list = G_LIST_MODEL (gtk_grid_view_get_model (tri_window_get_claims_list (f->window)));
   guint n_all = g_list_model_get_n_items (list);
   guint n;
 
@@ -253,7 +255,7 @@ static void
 test_researcher (Fixture       *f,
                  gconstpointer  data)
 {
-  GListModel *list = G_LIST_MODEL (gtk_list_view_get_model (tri_window_get_claims_list (f->window)));
+  GListModel *list = G_LIST_MODEL (gtk_grid_view_get_model (tri_window_get_claims_list (f->window)));
   guint n_all = g_list_model_get_n_items (list);
   g_autoptr(TriClaimItem) item = g_list_model_get_item (list, 0);
 
@@ -377,6 +379,168 @@ test_load_error_toast (void)
   g_rmdir (dir);
 }
 
+/* Mean luminance of a box of @pixels, clipped to the picture */
+static double
+mean_luminance (MapTestPixels *pixels,
+                int            x0,
+                int            y0,
+                int            x1,
+                int            y1)
+{
+  double sum = 0;
+  guint n = 0;
+
+  for (int y = MAX (y0, 0); y < MIN (y1, pixels->height); y++)
+    for (int x = MAX (x0, 0); x < MIN (x1, pixels->width); x++)
+      {
+        GdkRGBA c;
+
+        map_test_pixel (pixels, x, y, &c);
+        sum += 0.2126 * c.red + 0.7152 * c.green + 0.0722 * c.blue;
+        n++;
+      }
+  g_assert_cmpuint (n, >, 0);
+  return sum / n;
+}
+
+typedef struct
+{
+  double text;     /* luminance of the window's text colour */
+  double map;      /* of the whole map */
+  double marker;   /* of the first marker's bubble */
+} Looks;
+
+static void
+measure_looks (TriWindow *window,
+               Looks     *looks)
+{
+  GtkWidget *map = tri_window_get_map (window);
+  GdkRGBA fg;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(MapTestPixels) pixels = NULL;
+
+  map_test_settle (GTK_WIDGET (window));
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (window)), &fg);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  looks->text = 0.2126 * fg.red + 0.7152 * fg.green + 0.0722 * fg.blue;
+
+  texture = map_test_render (map);
+  pixels = map_test_pixels_new (texture);
+  looks->map = mean_luminance (pixels, 0, 0, pixels->width, pixels->height);
+  looks->marker = -1;
+#if HAVE_TRI_MAP_VIEW
+  {
+    TriMarkerLayer *layer = _tri_map_view_get_marker_layer (TRI_MAP_VIEW (map));
+    double x, y, r;
+
+    g_assert_cmpuint (tri_marker_layer_get_n_drawn (layer, NULL), >, 0);
+    g_assert_true (tri_marker_layer_get_drawn_position (layer, 0, &x, &y, &r));
+    /* The bubble's face, between its number and its ring */
+    looks->marker = mean_luminance (pixels, x - r * 0.6, y - r * 0.6, x + r * 0.6, y + r * 0.6);
+  }
+#endif
+}
+
+/* With the colour scheme forced dark, the window, the basemap and the
+ * markers take their dark colours, and go back when it is light again. */
+static void
+test_dark_mode (Fixture       *f,
+                gconstpointer  data)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  Looks light, dark, back;
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  measure_looks (f->window, &light);
+  g_assert_false (adw_style_manager_get_dark (manager));
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  measure_looks (f->window, &dark);
+  g_assert_true (adw_style_manager_get_dark (manager));
+  g_test_message ("luminance light/dark: text %.2f/%.2f, map %.2f/%.2f, marker %.2f/%.2f",
+                  light.text, dark.text, light.map, dark.map, light.marker, dark.marker);
+
+  /* Light text on a dark window, a dark map */
+  g_assert_cmpfloat (light.text, <, 0.5);
+  g_assert_cmpfloat (dark.text, >, 0.5);
+  g_assert_cmpfloat (dark.map, <, light.map - 0.25);
+#if HAVE_TRI_MAP_VIEW
+  g_assert_true (tri_basemap_layer_get_dark (_tri_map_view_get_basemap_layer (TRI_MAP_VIEW (tri_window_get_map (f->window)))));
+  g_assert_cmpfloat (dark.marker, <, light.marker - 0.25);
+#endif
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+  measure_looks (f->window, &back);
+  g_assert_false (adw_style_manager_get_dark (manager));
+  g_assert_cmpfloat (fabs (back.map - light.map), <, 0.02);
+#if HAVE_TRI_MAP_VIEW
+  g_assert_false (tri_basemap_layer_get_dark (_tri_map_view_get_basemap_layer (TRI_MAP_VIEW (tri_window_get_map (f->window)))));
+#endif
+}
+
+static gboolean
+drop_files (TriWindow *window,
+            GFile    **files,
+            guint      n_files)
+{
+  GtkDropTarget *target = GTK_DROP_TARGET (map_test_find_controller (GTK_WIDGET (window), GTK_TYPE_DROP_TARGET));
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  g_assert_nonnull (target);
+  g_assert_true (g_type_is_a (GDK_TYPE_FILE_LIST, gtk_drop_target_get_gtypes (target, NULL)[0]));
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_array (files, n_files));
+  g_signal_emit_by_name (target, "drop", &value, 100.0, 100.0, &accepted);
+  return accepted;
+}
+
+/* Files dropped on the window are read into its corpus, and the window
+ * leaves its empty page. */
+static void
+test_drop_files (void)
+{
+  const char *data = g_getenv ("TRIANGULATE_DATA_DIR");
+  const char *names[] = { "en-advisers-leave.txt", "vi-rut-khoi-al-asad.txt" };
+  GFile *files[G_N_ELEMENTS (names)];
+  TriWindow *window = tri_window_new (NULL);
+  TriCorpus *corpus = tri_window_get_corpus (window);
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (corpus)), ==, 0);
+
+  /* Nothing dropped, nothing taken */
+  g_assert_false (drop_files (window, NULL, 0));
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (data ? data : TRI_SOURCE_DATADIR, "examples",
+                                                names[i], NULL);
+
+      files[i] = g_file_new_for_path (path);
+    }
+  g_assert_true (drop_files (window, files, G_N_ELEMENTS (files)));
+  wait_loaded (window);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (corpus)), ==, G_N_ELEMENTS (names));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(TriArticle) article = g_list_model_get_item (G_LIST_MODEL (corpus), i);
+      g_autofree char *base = g_path_get_basename (tri_article_get_path (article));
+
+      g_assert_true (g_strv_contains (names, base));
+    }
+  g_assert_cmpuint (tri_claims_model_get_n_all (tri_window_get_claims_model (window)), >, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    g_object_unref (files[i]);
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -397,6 +561,8 @@ main (int   argc,
   g_test_add ("/app/window/researcher", Fixture, NULL, setup, test_researcher, teardown);
   g_test_add_func ("/app/window/load-does-not-block", test_no_blocking);
   g_test_add_func ("/app/window/load-error-toast", test_load_error_toast);
+  g_test_add ("/app/window/dark-mode", Fixture, NULL, setup, test_dark_mode, teardown);
+  g_test_add_func ("/app/window/drop-files", test_drop_files);
 
   return g_test_run ();
 }

@@ -100,8 +100,83 @@ test_markers (Fixture       *fixture,
   g_assert_true (got->always_label);
   g_assert_null (tri_map_view_get_marker (fixture->view, 3));
 
+  /* Set again: new counts, and a marker that changed at an index */
+  ((TriMapMarker *) markers->pdata[0])->n_single = 5;
+  g_free (((TriMapMarker *) markers->pdata[1])->name);
+  ((TriMapMarker *) markers->pdata[1])->name = g_strdup ("Harir Air Base");
+  tri_map_view_set_markers (fixture->view, markers);
+  g_assert_cmpuint (tri_map_view_get_marker (fixture->view, 0)->n_single, ==, 5);
+  g_assert_cmpstr (tri_map_view_get_marker (fixture->view, 1)->name, ==, "Harir Air Base");
+  g_assert_cmpuint (tri_map_view_get_marker (fixture->view, 2)->n_corroborated, ==, 99);
+  g_ptr_array_remove_index (markers, 0);
+  tri_map_view_set_markers (fixture->view, markers);
+  g_assert_cmpuint (tri_map_view_get_n_markers (fixture->view), ==, 2);
+  g_assert_cmpstr (tri_map_view_get_marker (fixture->view, 0)->id, ==, "harir-air-base");
+  g_assert_cmpstr (tri_map_view_get_marker (fixture->view, 1)->id, ==, "baghdad");
+
   tri_map_view_set_markers (fixture->view, NULL);
   g_assert_cmpuint (tri_map_view_get_n_markers (fixture->view), ==, 0);
+}
+
+/* Names stay readable: with more labelled markers at one place than a
+ * name has places to go, the names drawn do not overlap one another, and
+ * no basemap label goes under the attribution. */
+static void
+test_labels_readable (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) markers = g_ptr_array_new_with_free_func ((GDestroyNotify) tri_map_marker_free);
+  TriMarkerLayer *layer = _tri_map_view_get_marker_layer (fixture->view);
+  GtkWidget *license = GTK_WIDGET (_tri_map_view_get_license (fixture->view));
+  GtkWidget *widget = GTK_WIDGET (layer);
+  graphene_rect_t corner;
+  GArray *obstacles;
+  guint n_drawn, n_names;
+
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("place-%u", i);
+      g_autofree char *name = g_strdup_printf ("A rather long place name %u", i);
+      TriMapMarker *m = tri_map_marker_new (id, name, 33.3, 44.4);
+
+      m->n_corroborated = 1 + i;
+      m->always_label = TRUE;
+      g_ptr_array_add (markers, m);
+    }
+  tri_map_view_set_markers (fixture->view, markers);
+  tri_map_view_center_on (fixture->view, 33.3, 44.4, 6);
+  map_test_settle (GTK_WIDGET (fixture->window));
+
+  n_drawn = tri_marker_layer_get_n_drawn (layer, NULL);
+  g_assert_cmpuint (n_drawn, ==, 6);
+  /* The obstacles are the names drawn, then the bubbles */
+  obstacles = tri_marker_layer_get_obstacles (layer, gtk_widget_get_width (widget),
+                                              gtk_widget_get_height (widget));
+  g_assert_cmpuint (obstacles->len, >=, n_drawn);
+  n_names = obstacles->len - n_drawn;
+  g_assert_cmpuint (n_names, >, 0);
+  g_assert_cmpuint (n_names, <, n_drawn);
+  for (guint i = 0; i < n_names; i++)
+    for (guint j = i + 1; j < n_names; j++)
+      g_assert_false (graphene_rect_intersection (&g_array_index (obstacles, graphene_rect_t, i),
+                                                  &g_array_index (obstacles, graphene_rect_t, j),
+                                                  NULL));
+
+  /* The attribution's corner is kept free of basemap labels */
+  g_assert_true (gtk_widget_compute_bounds (license, widget, &corner));
+  g_assert_cmpfloat (corner.size.width, >, 0);
+  {
+    TriBasemapLayer *basemap = _tri_map_view_get_basemap_layer (fixture->view);
+
+    g_assert_cmpuint (tri_basemap_layer_get_n_drawn_labels (basemap), >, 0);
+    for (guint i = 0; i < tri_basemap_layer_get_n_drawn_labels (basemap); i++)
+      {
+        graphene_rect_t rect;
+
+        g_assert_true (tri_basemap_layer_get_drawn_label (basemap, i, &rect));
+        g_assert_false (graphene_rect_intersection (&rect, &corner, NULL));
+      }
+  }
 }
 
 static void
@@ -324,28 +399,12 @@ test_clusters (Fixture       *fixture,
   }
 }
 
-static GtkGesture *
-find_click_gesture (GtkWidget *widget)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_GESTURE_CLICK (controller))
-        return GTK_GESTURE (controller);
-    }
-
-  return NULL;
-}
-
 static void
 click_at (Fixture *fixture,
           double   x,
           double   y)
 {
-  GtkGesture *click = find_click_gesture (GTK_WIDGET (fixture->view));
+  GtkGesture *click = GTK_GESTURE (map_test_find_controller (GTK_WIDGET (fixture->view), GTK_TYPE_GESTURE_CLICK));
 
   g_assert_nonnull (click);
   g_signal_emit_by_name (click, "pressed", 1, x, y);
@@ -380,7 +439,7 @@ test_click (Fixture       *fixture,
 
   /* A drag that ends on a marker is not a click */
   {
-    GtkGesture *click = find_click_gesture (GTK_WIDGET (fixture->view));
+    GtkGesture *click = GTK_GESTURE (map_test_find_controller (GTK_WIDGET (fixture->view), GTK_TYPE_GESTURE_CLICK));
 
     g_signal_emit_by_name (click, "pressed", 1, p.x + 40, p.y);
     g_signal_emit_by_name (click, "released", 1, p.x, p.y);
@@ -587,6 +646,8 @@ main (int   argc,
     }
 
   g_test_add_func ("/app/map-view/marker-boxed", test_marker_boxed);
+  g_test_add ("/app/map-view/labels-readable", Fixture, NULL,
+              fixture_set_up, test_labels_readable, fixture_tear_down);
   g_test_add ("/app/map-view/markers", Fixture, NULL,
               fixture_set_up, test_markers, fixture_tear_down);
   g_test_add ("/app/map-view/default-view", Fixture, NULL,

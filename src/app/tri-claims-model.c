@@ -35,9 +35,17 @@ struct _TriClaimsModel
   GPtrArray     *all;        /* TriClaimItem, sorted */
   GArray        *visible_idx;/* indices in all of the items shown */
   guint          events_serial;
-  GArray        *places;     /* TriPlaceCount */
-  GHashTable    *place_index;/* interned id → index + 1 in places */
+  GArray        *places;     /* TriPlaceCount, those with claims shown */
   GArray        *events;     /* TriTimelineEvent, parallel to all */
+
+  /* Every place of every item once, and per item (parallel to all) where
+   * its places start in place_slots: a range change counts claims per
+   * place with array increments over contiguous memory, no lookups. */
+  GArray        *place_table;/* TriPlaceCount, counts unused */
+  GArray        *place_start;/* guint, all->len + 1 entries */
+  GArray        *place_slots;/* guint, indices into place_table */
+  GArray        *place_counts;/* guint[TRI_N_VERDICTS] per place_table entry */
+  GArray        *in_place;   /* guint8 per item: passes the place filter */
 
   guint32        range_first;
   guint32        range_last;
@@ -50,6 +58,7 @@ struct _TriClaimsModel
   const char    *place;      /* interned, NULL: any */
   gboolean       show_hidden;
   TriClaimsSort  sort;
+  gboolean       reordered;  /* all was sorted again since the last filter */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -128,7 +137,11 @@ tri_claims_model_finalize (GObject *object)
   g_clear_pointer (&self->visible_idx, g_array_unref);
   g_clear_pointer (&self->all, g_ptr_array_unref);
   g_clear_pointer (&self->places, g_array_unref);
-  g_clear_pointer (&self->place_index, g_hash_table_unref);
+  g_clear_pointer (&self->place_table, g_array_unref);
+  g_clear_pointer (&self->place_start, g_array_unref);
+  g_clear_pointer (&self->place_slots, g_array_unref);
+  g_clear_pointer (&self->place_counts, g_array_unref);
+  g_clear_pointer (&self->in_place, g_array_unref);
   g_clear_pointer (&self->events, g_array_unref);
   g_clear_pointer (&self->search, g_free);
 
@@ -190,7 +203,11 @@ tri_claims_model_init (TriClaimsModel *self)
   self->all = g_ptr_array_new_with_free_func (g_object_unref);
   self->visible_idx = g_array_new (FALSE, FALSE, sizeof (guint));
   self->places = g_array_new (FALSE, TRUE, sizeof (TriPlaceCount));
-  self->place_index = g_hash_table_new (NULL, NULL);
+  self->place_table = g_array_new (FALSE, TRUE, sizeof (TriPlaceCount));
+  self->place_start = g_array_new (FALSE, TRUE, sizeof (guint));
+  self->place_slots = g_array_new (FALSE, TRUE, sizeof (guint));
+  self->place_counts = g_array_new (FALSE, TRUE, sizeof (guint));
+  self->in_place = g_array_new (FALSE, TRUE, sizeof (guint8));
   self->events = g_array_new (FALSE, TRUE, sizeof (TriTimelineEvent));
   self->verdict = -1;
 }
@@ -285,61 +302,56 @@ passes_other_filters (TriClaimsModel *self,
 }
 
 static inline gboolean
-in_range (TriClaimsModel *self,
-          TriClaimItem   *item)
+in_range (TriClaimsModel         *self,
+          const TriTimelineEvent *event)
 {
   /* Undated claims are never hidden by the range: unknown is not absent. */
-  if (item->day_first == 0)
+  if (event->first == 0)
     return TRUE;
-  if (self->range_first != 0 && item->day_last < self->range_first)
+  if (self->range_first != 0 && event->last < self->range_first)
     return FALSE;
-  if (self->range_last != 0 && item->day_first > self->range_last)
+  if (self->range_last != 0 && event->first > self->range_last)
     return FALSE;
   return TRUE;
 }
 
+/* Lists the places of every item in the order of all, once per sort or
+ * set of items (interning ids makes them comparable by pointer). */
 static void
-count_places (TriClaimsModel *self,
-              TriClaimItem   *item)
+index_places (TriClaimsModel *self)
 {
-  TriVerdict verdict = tri_claim_item_get_verdict (item);
-
-  for (guint i = 0; i < item->places->len; i++)
+  g_autoptr(GHashTable) slot_of = g_hash_table_new (NULL, NULL);
+  g_array_set_size (self->place_table, 0);
+  g_array_set_size (self->place_start, 0);
+  g_array_set_size (self->place_slots, 0);
+  for (guint i = 0; i < self->all->len; i++)
     {
-      TriItemPlace *place = &g_array_index (item->places, TriItemPlace, i);
-      guint index = GPOINTER_TO_UINT (g_hash_table_lookup (self->place_index, place->id));
-      TriPlaceCount *count;
+      TriClaimItem *item = g_ptr_array_index (self->all, i);
 
-      if (index == 0)
+      g_array_append_val (self->place_start, self->place_slots->len);
+      for (guint p = 0; p < item->places->len; p++)
         {
-          TriPlaceCount fresh = { place->id, place->name, place->lat, place->lon,
-                                  place->always_label, { 0 } };
+          TriItemPlace *place = &g_array_index (item->places, TriItemPlace, p);
+          gpointer value;
+          guint slot;
 
-          g_array_append_val (self->places, fresh);
-          index = self->places->len;
-          g_hash_table_insert (self->place_index, (gpointer) place->id, GUINT_TO_POINTER (index));
+          if (g_hash_table_lookup_extended (slot_of, place->id, NULL, &value))
+            slot = GPOINTER_TO_UINT (value);
+          else
+            {
+              TriPlaceCount fresh = { place->id, g_intern_string (place->name), place->lat,
+                                      place->lon, place->always_label, { 0 } };
+
+              slot = self->place_table->len;
+              g_array_append_val (self->place_table, fresh);
+              g_hash_table_insert (slot_of, (gpointer) place->id, GUINT_TO_POINTER (slot));
+            }
+          g_array_append_val (self->place_slots, slot);
         }
-      count = &g_array_index (self->places, TriPlaceCount, index - 1);
-      count->counts[verdict]++;
     }
-}
-
-static guint
-lower_bound (GArray *a,
-             guint   value)
-{
-  guint lo = 0, hi = a->len;
-
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
-
-      if (g_array_index (a, guint, mid) < value)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
+  g_array_append_val (self->place_start, self->place_slots->len);
+  g_array_set_size (self->place_counts, self->place_table->len * TRI_N_VERDICTS);
+  g_array_set_size (self->in_place, self->all->len);
 }
 
 /* Replaces @removed shown items at @position by @added ones from @from,
@@ -360,32 +372,94 @@ splice (TriClaimsModel *self,
   g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
 }
 
-/* Tells the list what changed between the shown items and @new with as
- * few and as small items-changed as it can: a range that slides drops
- * items at one end and adds them at the other, and a list of 100k rows
- * should not be rebuilt for that. Both are increasing indices into @all. */
+typedef struct
+{
+  guint old_pos, removed;
+  guint new_pos, added;
+} Hunk;
+
+/* Hunks closer than this are told as one: fewer signals, for a few items
+ * removed and added again */
+#define COALESCE  64
+#define MAX_HUNKS 32
+
+/* Tells the list what changed between the shown items and @new with few
+ * and small items-changed. Both are increasing indices into @all, so the
+ * items they share are their intersection, found by one merge. A range
+ * that slides drops items near the front and adds some at the end: that
+ * is two signals, and the rows in between are left alone. GTK 4.8's list
+ * looks at every item added when the rows in view are removed, so a
+ * single signal replacing the whole list would cost O(n) there.
+ * After a sort the indices mean other items: everything is replaced. */
 static void
 emit_changes (TriClaimsModel *self,
               GArray         *new)
 {
   GArray *old = self->visible_idx;
-  guint p = 0, k, j;
+  const guint *o = (const guint *) old->data;
+  const guint *n = (const guint *) new->data;
+  g_autoptr(GArray) hunks = g_array_new (FALSE, FALSE, sizeof (Hunk));
+  guint i = 0, j = 0;
 
-  if (old->len > 0 && new->len > 0)
+  if (self->reordered)
     {
-      k = lower_bound (old, g_array_index (new, guint, 0));
-      if (k > 0 && k < old->len && g_array_index (old, guint, k) == g_array_index (new, guint, 0))
-        splice (self, 0, k, NULL, 0);   /* dropped at the front */
-      else
-        {
-          j = lower_bound (new, g_array_index (old, guint, 0));
-          if (j > 0 && j < new->len && g_array_index (new, guint, j) == g_array_index (old, guint, 0))
-            splice (self, 0, 0, (const guint *) new->data, j);   /* added at the front */
-        }
+      self->reordered = FALSE;
+      splice (self, 0, old->len, n, new->len);
+      return;
     }
-  while (p < old->len && p < new->len && g_array_index (old, guint, p) == g_array_index (new, guint, p))
-    p++;
-  splice (self, p, old->len - p, &g_array_index (new, guint, MIN (p, new->len)), new->len - p);
+
+  while (i < old->len || j < new->len)
+    {
+      Hunk hunk = { i, 0, j, 0 };
+
+      if (i < old->len && j < new->len && o[i] == n[j])
+        {
+          i++;
+          j++;
+          continue;
+        }
+      while (i < old->len || j < new->len)
+        {
+          if (i < old->len && j < new->len && o[i] == n[j])
+            break;
+          if (j >= new->len || (i < old->len && o[i] < n[j]))
+            i++;
+          else
+            j++;
+        }
+      if (hunks->len > 0)
+        {
+          Hunk *last = &g_array_index (hunks, Hunk, hunks->len - 1);
+
+          if (hunk.old_pos - (last->old_pos + last->removed) < COALESCE)
+            {
+              last->removed = i - last->old_pos;
+              last->added = j - last->new_pos;
+              continue;
+            }
+        }
+      hunk.removed = i - hunk.old_pos;
+      hunk.added = j - hunk.new_pos;
+      g_array_append_val (hunks, hunk);
+    }
+
+  if (hunks->len > MAX_HUNKS)
+    {
+      Hunk *first = &g_array_index (hunks, Hunk, 0);
+      Hunk *last = &g_array_index (hunks, Hunk, hunks->len - 1);
+
+      first->removed = last->old_pos + last->removed - first->old_pos;
+      first->added = last->new_pos + last->added - first->new_pos;
+      g_array_set_size (hunks, 1);
+    }
+
+  /* From the back, so that the positions of the hunks before still hold */
+  for (guint h = hunks->len; h > 0; h--)
+    {
+      const Hunk *hunk = &g_array_index (hunks, Hunk, h - 1);
+
+      splice (self, hunk->old_pos, hunk->removed, n + hunk->new_pos, hunk->added);
+    }
 }
 
 static void
@@ -394,37 +468,67 @@ refilter_full (TriClaimsModel *self,
 {
   guint old_len = self->visible_idx->len;
   g_autoptr(GArray) new = g_array_sized_new (FALSE, FALSE, sizeof (guint), old_len);
+  const guint *start, *slots;
+  guint *counts;
+  guint8 *in_place;
 
-  g_array_set_size (self->places, 0);
-  g_hash_table_remove_all (self->place_index);
+  if (self->place_start->len != self->all->len + 1)
+    index_places (self);
   if (!range_only || self->events->len != self->all->len)
     {
       range_only = FALSE;
       g_array_set_size (self->events, self->all->len);
     }
 
-  for (guint i = 0; i < self->all->len; i++)
+  /* The filters other than the range are cached in the events. */
+  if (!range_only)
     {
-      TriClaimItem *item = g_ptr_array_index (self->all, i);
-      TriTimelineEvent *event = &g_array_index (self->events, TriTimelineEvent, i);
-
-      /* The filters other than the range are cached in the events. */
-      if (!range_only)
+      in_place = (guint8 *) self->in_place->data;
+      for (guint i = 0; i < self->all->len; i++)
         {
+          TriClaimItem *item = g_ptr_array_index (self->all, i);
+          TriTimelineEvent *event = &g_array_index (self->events, TriTimelineEvent, i);
+
           event->first = item->day_first;
           event->last = item->day_last;
           event->fuzzy = item->fuzzy;
           event->verdict = tri_claim_item_get_verdict (item);
           event->in_filter = passes_other_filters (self, item);
+          in_place[i] = self->place == NULL || tri_claim_item_has_place (item, self->place);
         }
+    }
 
-      if (!event->in_filter || !in_range (self, item))
+  /* From here on only the events and the place index are read: a range
+   * change does not touch the items themselves. */
+  memset (self->place_counts->data, 0, self->place_counts->len * sizeof (guint));
+  counts = (guint *) self->place_counts->data;
+  start = (const guint *) self->place_start->data;
+  slots = (const guint *) self->place_slots->data;
+  in_place = (guint8 *) self->in_place->data;
+  for (guint i = 0; i < self->events->len; i++)
+    {
+      const TriTimelineEvent *event = &g_array_index (self->events, TriTimelineEvent, i);
+
+      if (!event->in_filter || !in_range (self, event))
         continue;
       /* The map shows every place in range; the place filter narrows the list. */
-      count_places (self, item);
-      if (self->place != NULL && !tri_claim_item_has_place (item, self->place))
-        continue;
-      g_array_append_val (new, i);
+      for (guint k = start[i]; k < start[i + 1]; k++)
+        counts[slots[k] * TRI_N_VERDICTS + event->verdict]++;
+      if (in_place[i])
+        g_array_append_val (new, i);
+    }
+
+  g_array_set_size (self->places, 0);
+  for (guint p = 0; p < self->place_table->len; p++)
+    {
+      const guint *c = &counts[p * TRI_N_VERDICTS];
+      TriPlaceCount count = g_array_index (self->place_table, TriPlaceCount, p);
+      guint total = 0;
+
+      for (guint v = 0; v < TRI_N_VERDICTS; v++)
+        total += count.counts[v] = c[v];
+      if (total > 0)
+        g_array_append_val (self->places, count);
     }
 
   if (!range_only)
@@ -503,6 +607,7 @@ tri_claims_model_set_items (TriClaimsModel *self,
   for (guint i = 0; i < items->len; i++)
     g_ptr_array_add (self->all, g_object_ref (g_ptr_array_index (items, i)));
   sort_all (self);
+  index_places (self);
   update_extent (self);
   /* The old items are gone: the list must drop them all. */
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, 0);
@@ -1314,6 +1419,8 @@ tri_claims_model_set_sort (TriClaimsModel *self,
     return;
   self->sort = sort;
   sort_all (self);
+  self->reordered = TRUE;
+  index_places (self);
   tri_claims_model_refilter (self);
 }
 

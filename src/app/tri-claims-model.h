@@ -25,7 +25,7 @@ typedef enum /*< prefix=TRI_CLAIMS_SORT >*/
 typedef struct
 {
   const char *id;        /* interned */
-  const char *name;      /* borrowed from an item */
+  const char *name;      /* interned */
   double      lat;
   double      lon;
   gboolean    always_label;

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "tri-claim-row.h"
 #include "tri-window.h"
 #if HAVE_TRI_MAP_VIEW
 # include "tri-map-view.h"
@@ -30,7 +31,7 @@ struct _TriWindow
 
   /* template widgets */
   GtkWidget            *claim_actions;
-  GtkListView          *claims_list;
+  GtkGridView          *claims_list;
   GtkWidget            *claims_pane;
   GtkStack             *claims_stack;
   GtkPaned             *content_paned;
@@ -71,6 +72,7 @@ struct _TriWindow
   GCancellable         *cancellable;
   GtkWidget            *map;
   GtkFileChooserNative *chooser;
+  GPtrArray            *spare_rows;   /* TriClaimRow */
   gboolean              updating;
   gboolean              select_newest;
   guint                 events_serial;
@@ -122,7 +124,7 @@ tri_window_get_map (TriWindow *self)
   return self->map;
 }
 
-GtkListView *
+GtkGridView *
 tri_window_get_claims_list (TriWindow *self)
 {
   g_return_val_if_fail (TRI_IS_WINDOW (self), NULL);
@@ -168,15 +170,24 @@ update_markers (TriWindow *self)
 {
 #if HAVE_TRI_MAP_VIEW
   GArray *places = tri_claims_model_get_places (self->model);
-  g_autoptr(GPtrArray) markers = g_ptr_array_new_with_free_func ((GDestroyNotify) tri_map_marker_free);
+  g_autoptr(GArray) structs = NULL;
+  g_autoptr(GPtrArray) markers = NULL;
 
   if (self->map == NULL)
     return;
+  /* The view copies what it keeps: these borrow the model's strings */
+  structs = g_array_sized_new (FALSE, TRUE, sizeof (TriMapMarker), places->len);
+  g_array_set_size (structs, places->len);
+  markers = g_ptr_array_sized_new (places->len);
   for (guint i = 0; i < places->len; i++)
     {
       TriPlaceCount *count = &g_array_index (places, TriPlaceCount, i);
-      TriMapMarker *marker = tri_map_marker_new (count->id, count->name, count->lat, count->lon);
+      TriMapMarker *marker = &g_array_index (structs, TriMapMarker, i);
 
+      marker->id = (char *) count->id;
+      marker->name = (char *) count->name;
+      marker->lat = count->lat;
+      marker->lon = count->lon;
       marker->n_corroborated = count->counts[TRI_VERDICT_CORROBORATED];
       marker->n_conflicting = count->counts[TRI_VERDICT_CONFLICTING];
       marker->n_single = count->counts[TRI_VERDICT_SINGLE_SOURCE];
@@ -686,67 +697,25 @@ set_date_action (GtkWidget  *widget,
 
 /* Rows */
 
+/* GTK 4.8 destroys the row widgets of removed items rather than rebinding
+ * them, and a range change removes every row in view: a row goes back to
+ * a pool when it is unbound (by teardown the list item has dropped it)
+ * and the next one bound takes it, for the cost of a bind rather than of
+ * a new widget with its Pango context. */
 static void
-setup_claim_row (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 TriWindow                *self)
+unbind_claim_row (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  TriWindow                *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *badge = gtk_label_new (NULL);
-  GtkWidget *sources = gtk_label_new (NULL);
-  GtkWidget *date = gtk_label_new (NULL);
-  GtkWidget *summary = gtk_label_new (NULL);
-  GtkWidget *diff = gtk_label_new (NULL);
-  GtkWidget *place = gtk_label_new (NULL);
-  GtkWidget *note = gtk_label_new (NULL);
+  GtkWidget *row = gtk_list_item_get_child (list_item);
 
-  gtk_widget_add_css_class (box, "claim-row");
-  gtk_widget_add_css_class (badge, "verdict-badge");
-  gtk_widget_add_css_class (sources, "caption");
-  gtk_label_set_ellipsize (GTK_LABEL (sources), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (date, "caption");
-  gtk_widget_add_css_class (date, "dim-label");
-  gtk_widget_set_hexpand (date, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (date), 1);
-  gtk_box_append (GTK_BOX (top), badge);
-  gtk_box_append (GTK_BOX (top), sources);
-  gtk_box_append (GTK_BOX (top), date);
-  gtk_box_append (GTK_BOX (box), top);
-
-  gtk_label_set_wrap (GTK_LABEL (summary), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (summary), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (summary), 3);
-  gtk_label_set_ellipsize (GTK_LABEL (summary), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (summary), 0);
-  gtk_label_set_width_chars (GTK_LABEL (summary), 20);
-  gtk_label_set_max_width_chars (GTK_LABEL (summary), 40);
-  gtk_box_append (GTK_BOX (box), summary);
-
-  gtk_widget_add_css_class (diff, "claim-difference");
-  gtk_label_set_xalign (GTK_LABEL (diff), 0);
-  gtk_label_set_wrap (GTK_LABEL (diff), TRUE);
-  gtk_box_append (GTK_BOX (box), diff);
-
-  gtk_widget_add_css_class (place, "caption");
-  gtk_widget_add_css_class (place, "dim-label");
-  gtk_label_set_xalign (GTK_LABEL (place), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (place), PANGO_ELLIPSIZE_END);
-  gtk_box_append (GTK_BOX (box), place);
-
-  gtk_widget_add_css_class (note, "claim-note");
-  gtk_label_set_xalign (GTK_LABEL (note), 0);
-  gtk_label_set_wrap (GTK_LABEL (note), TRUE);
-  gtk_box_append (GTK_BOX (box), note);
-
-  g_object_set_data (G_OBJECT (box), "badge", badge);
-  g_object_set_data (G_OBJECT (box), "sources", sources);
-  g_object_set_data (G_OBJECT (box), "date", date);
-  g_object_set_data (G_OBJECT (box), "summary", summary);
-  g_object_set_data (G_OBJECT (box), "diff", diff);
-  g_object_set_data (G_OBJECT (box), "place", place);
-  g_object_set_data (G_OBJECT (box), "note", note);
-  gtk_list_item_set_child (list_item, box);
+  if (row == NULL)
+    return;
+  tri_claim_row_set_item (TRI_CLAIM_ROW (row), NULL);
+  if (self->spare_rows == NULL || self->spare_rows->len >= 64)
+    return;
+  g_ptr_array_add (self->spare_rows, g_object_ref (row));
+  gtk_list_item_set_child (list_item, NULL);
 }
 
 static void
@@ -754,65 +723,18 @@ bind_claim_row (GtkSignalListItemFactory *factory,
                 GtkListItem              *list_item,
                 TriWindow                *self)
 {
-  TriClaimItem *item = gtk_list_item_get_item (list_item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkLabel *badge = g_object_get_data (G_OBJECT (box), "badge");
-  GtkWidget *diff = g_object_get_data (G_OBJECT (box), "diff");
-  GtkWidget *place = g_object_get_data (G_OBJECT (box), "place");
-  GtkWidget *note = g_object_get_data (G_OBJECT (box), "note");
-  TriVerdict verdict = tri_claim_item_get_verdict (item);
-  g_autofree char *date = tri_claim_item_format_date (item);
-  g_autofree char *sources = NULL;
-  g_autofree char *accessible = NULL;
-  g_autoptr(GString) places = g_string_new (NULL);
+  GtkWidget *row = gtk_list_item_get_child (list_item);
 
-  for (guint v = 0; v < TRI_N_VERDICTS; v++)
-    gtk_widget_remove_css_class (GTK_WIDGET (badge), tri_verdict_to_css_class (v));
-  gtk_widget_add_css_class (GTK_WIDGET (badge), tri_verdict_to_css_class (verdict));
-  if (item->overridden)
+  if (row == NULL)
     {
-      /* Translators: a verdict the researcher chose */
-      g_autofree char *text = g_strdup_printf (_("%s (yours)"), tri_verdict_to_label (verdict));
-
-      gtk_label_set_text (badge, text);
+      if (self->spare_rows != NULL && self->spare_rows->len > 0)
+        row = g_ptr_array_steal_index_fast (self->spare_rows, self->spare_rows->len - 1);
+      else
+        row = g_object_ref_sink (tri_claim_row_new ());
+      gtk_list_item_set_child (list_item, row);
+      g_object_unref (row);
     }
-  else
-    gtk_label_set_text (badge, tri_verdict_to_label (verdict));
-
-  sources = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u source", "%u sources", item->n_sources),
-                             item->n_sources);
-  {
-    /* Translators: claim type and number of sources, "Attack · 2 sources" */
-    g_autofree char *line = g_strdup_printf (_("%s · %s"), tri_claim_type_to_label (item->type), sources);
-
-    gtk_label_set_text (g_object_get_data (G_OBJECT (box), "sources"), line);
-  }
-  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "date"), date ? date : _("date unknown"));
-  gtk_label_set_text (g_object_get_data (G_OBJECT (box), "summary"), item->summary);
-
-  gtk_widget_set_visible (diff, item->differences != NULL);
-  gtk_label_set_text (GTK_LABEL (diff), item->differences ? item->differences : "");
-
-  for (guint i = 0; i < item->places->len; i++)
-    {
-      if (i > 0)
-        g_string_append (places, ", ");
-      g_string_append (places, g_array_index (item->places, TriItemPlace, i).name);
-    }
-  gtk_widget_set_visible (place, places->len > 0);
-  gtk_label_set_text (GTK_LABEL (place), places->str);
-
-  gtk_widget_set_visible (note, item->note != NULL);
-  gtk_label_set_text (GTK_LABEL (note), item->note ? item->note : "");
-
-  if (item->hidden)
-    gtk_widget_add_css_class (box, "hidden-claim");
-  else
-    gtk_widget_remove_css_class (box, "hidden-claim");
-
-  accessible = g_strdup_printf ("%s, %s, %s: %s", tri_verdict_to_label (verdict), sources,
-                                date ? date : _("date unknown"), item->summary);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  tri_claim_row_set_item (TRI_CLAIM_ROW (row), gtk_list_item_get_item (list_item));
 }
 
 static char *
@@ -1190,12 +1112,12 @@ on_drop (GtkDropTarget *target,
          double         y,
          TriWindow     *self)
 {
-  GSList *list;
+  g_autoptr(GSList) list = NULL;
   g_autoptr(GPtrArray) files = g_ptr_array_new ();
 
   if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
     return FALSE;
-  list = g_value_get_boxed (value);
+  list = gdk_file_list_get_files (g_value_get_boxed (value));
   for (GSList *l = list; l; l = l->next)
     g_ptr_array_add (files, l->data);
   tri_window_open (self, (GFile **) files->pdata, files->len);
@@ -1274,6 +1196,7 @@ tri_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->corpus, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TRI_TYPE_WINDOW);
+  g_clear_pointer (&self->spare_rows, g_ptr_array_unref);
 
   g_clear_object (&self->claims_selection);
   g_clear_object (&self->sources_selection);
@@ -1373,6 +1296,7 @@ tri_window_init (TriWindow *self)
   self->cancellable = g_cancellable_new ();
   self->corpus = tri_corpus_new ();
   self->model = tri_claims_model_new ();
+  self->spare_rows = g_ptr_array_new_with_free_func (g_object_unref);
 
   /* Map */
 #if HAVE_TRI_MAP_VIEW
@@ -1400,11 +1324,11 @@ tri_window_init (TriWindow *self)
   g_signal_connect_object (self->claims_selection, "notify::selected-item",
                            G_CALLBACK (on_claim_selected), self, G_CONNECT_SWAPPED);
   factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_claim_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_claim_row), self);
-  gtk_list_view_set_factory (self->claims_list, factory);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_claim_row), self);
+  gtk_grid_view_set_factory (self->claims_list, factory);
   g_object_unref (factory);
-  gtk_list_view_set_model (self->claims_list, GTK_SELECTION_MODEL (self->claims_selection));
+  gtk_grid_view_set_model (self->claims_list, GTK_SELECTION_MODEL (self->claims_selection));
 
   self->types = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->type_dropdown, G_LIST_MODEL (self->types));

@@ -96,6 +96,7 @@ struct _TriBasemapLayer
   TriBasemapObstaclesFunc obstacles_func;
   gpointer      obstacles_data;
   guint         n_drawn_labels;
+  GArray       *drawn_rects;   /* graphene_rect_t of the labels drawn */
 
   /* Land and borders drawn for a larger area than the widget, reused while
    * the map is dragged at the same zoom */
@@ -946,6 +947,7 @@ tri_basemap_layer_snapshot (GtkWidget   *widget,
    * with another or with what the layers above draw */
   shown = g_array_new (FALSE, FALSE, sizeof (PlacedLabel));
   g_array_set_size (self->placed, 0);
+  g_array_set_size (self->drawn_rects, 0);
   if (self->obstacles_func != NULL)
     {
       GArray *obstacles = self->obstacles_func (width, height, self->obstacles_data);
@@ -974,6 +976,7 @@ tri_basemap_layer_snapshot (GtkWidget   *widget,
         continue;
 
       g_array_append_val (self->placed, rect);
+      g_array_append_val (self->drawn_rects, rect);
       g_array_append_val (shown, placed);
     }
 
@@ -1093,6 +1096,7 @@ tri_basemap_layer_finalize (GObject *object)
       }
   g_clear_pointer (&self->labels, g_array_unref);
   g_clear_pointer (&self->placed, g_array_unref);
+  g_clear_pointer (&self->drawn_rects, g_array_unref);
   g_clear_pointer (&self->country_names, g_hash_table_unref);
   g_clear_pointer (&self->language, g_free);
 
@@ -1197,6 +1201,7 @@ tri_basemap_layer_init (TriBasemapLayer *self)
   self->labels = g_array_new (FALSE, TRUE, sizeof (Label));
   g_array_set_clear_func (self->labels, label_clear);
   self->placed = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  self->drawn_rects = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
   self->country_names = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->language = default_language ();
 
@@ -1399,6 +1404,28 @@ tri_basemap_layer_get_n_drawn_labels (TriBasemapLayer *self)
   g_return_val_if_fail (TRI_IS_BASEMAP_LAYER (self), 0);
 
   return self->n_drawn_labels;
+}
+
+/**
+ * tri_basemap_layer_get_drawn_label:
+ * @self: a #TriBasemapLayer
+ * @index: which of the labels the last frame drew
+ * @rect: (out): the area it took, in the layer's coordinates
+ *
+ * Returns: %FALSE if @index is out of range
+ */
+gboolean
+tri_basemap_layer_get_drawn_label (TriBasemapLayer *self,
+                                   guint            index,
+                                   graphene_rect_t *rect)
+{
+  g_return_val_if_fail (TRI_IS_BASEMAP_LAYER (self), FALSE);
+  g_return_val_if_fail (rect != NULL, FALSE);
+
+  if (index >= self->drawn_rects->len || index >= self->n_drawn_labels)
+    return FALSE;
+  *rect = g_array_index (self->drawn_rects, graphene_rect_t, index);
+  return TRUE;
 }
 
 /**

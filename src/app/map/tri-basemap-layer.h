@@ -44,6 +44,9 @@ gboolean         tri_basemap_layer_is_land      (TriBasemapLayer *self,
 const char      *tri_basemap_layer_get_country_name (TriBasemapLayer *self,
                                                      guint            numeric_code);
 guint            tri_basemap_layer_get_n_drawn_labels (TriBasemapLayer *self);
+gboolean         tri_basemap_layer_get_drawn_label    (TriBasemapLayer *self,
+                                                       guint            index,
+                                                       graphene_rect_t *rect);
 guint            tri_basemap_layer_get_n_geometry_renders (TriBasemapLayer *self);
 
 typedef enum

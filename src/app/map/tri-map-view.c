@@ -64,6 +64,7 @@ struct _TriMapView
   ShumateMapLayer   *online_layer;
   char              *basemap;
   char              *tile_url_template;
+  GArray            *obstacles;  /* graphene_rect_t, for the basemap's labels */
 
   double             press_x, press_y;
   guint              dark : 1;
@@ -175,8 +176,24 @@ basemap_obstacles (double   width,
                    gpointer user_data)
 {
   TriMapView *self = user_data;
+  GArray *markers = tri_marker_layer_get_obstacles (self->marker_layer, width, height);
+  GtkWidget *overlays[] = { self->legend, self->zoom_box, GTK_WIDGET (self->scale),
+                            GTK_WIDGET (self->license) };
 
-  return tri_marker_layer_get_obstacles (self->marker_layer, width, height);
+  /* The cards floating over the map hide what is under them: no label
+   * goes there, so that none is cut or shows through the attribution */
+  g_array_set_size (self->obstacles, 0);
+  if (markers != NULL)
+    g_array_append_vals (self->obstacles, markers->data, markers->len);
+  for (guint i = 0; i < G_N_ELEMENTS (overlays); i++)
+    {
+      graphene_rect_t bounds;
+
+      if (overlays[i] != NULL && gtk_widget_get_visible (overlays[i])
+          && gtk_widget_compute_bounds (overlays[i], GTK_WIDGET (self->basemap_layer), &bounds))
+        g_array_append_val (self->obstacles, bounds);
+    }
+  return self->obstacles;
 }
 
 /* The basemap keeps its labels clear of the markers: redraw it with them */
@@ -600,6 +617,7 @@ tri_map_view_finalize (GObject *object)
 
   g_clear_pointer (&self->basemap, g_free);
   g_clear_pointer (&self->tile_url_template, g_free);
+  g_clear_pointer (&self->obstacles, g_array_unref);
 
   G_OBJECT_CLASS (tri_map_view_parent_class)->finalize (object);
 }
@@ -770,6 +788,7 @@ tri_map_view_init (TriMapView *self)
   load_css ();
 
   self->basemap = g_strdup ("offline");
+  self->obstacles = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
   self->tile_url_template = g_strdup (TRI_TILE_SOURCE_DEFAULT_URL);
 
   viewport = get_viewport (self);

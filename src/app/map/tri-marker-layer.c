@@ -51,6 +51,15 @@ typedef struct
   guint  always_label;
 } MarkerPos;
 
+/* A marker's id and name, interned: a caller that passes interned
+ * strings again (the window does) is recognised by pointer, without
+ * reading strings scattered over memory */
+typedef struct
+{
+  const char *id;
+  const char *name;
+} MarkerKey;
+
 typedef struct
 {
   double wx, wy;     /* sums of world coordinates */
@@ -70,7 +79,8 @@ typedef struct
   double wx, wy;     /* centre in world pixels */
   guint  total;
   guint  priority;
-  float  lx, ly;     /* top-left corner of the name, if it has one */
+  gboolean named;    /* its name is drawn, at lx, ly */
+  float  lx, ly;     /* top-left corner of the name */
 } Item;
 
 typedef struct
@@ -85,6 +95,7 @@ struct _TriMarkerLayer
 
   GPtrArray    *markers;     /* TriMapMarker */
   GArray       *positions;   /* MarkerPos */
+  GArray       *keys;        /* MarkerKey, parallel to markers */
   GHashTable   *count_layouts;
   GHashTable   *name_layouts; /* marker index → PangoLayout */
   GHashTable   *sprites;      /* sprite key → GdkTexture */
@@ -485,6 +496,7 @@ place_labels (TriMarkerLayer *self)
       graphene_rect_init (&candidates[2], item->px - w / 2, item->py + item->r + 2, w, h);
       graphene_rect_init (&candidates[3], item->px - w / 2, item->py - item->r - 2 - h, w, h);
 
+      item->named = FALSE;
       for (guint c = 0; c < G_N_ELEMENTS (candidates); c++)
         {
           gboolean free = !rect_hits_items (self, &candidates[c], i - 1);
@@ -495,10 +507,16 @@ place_labels (TriMarkerLayer *self)
           if (free)
             {
               chosen = c;
+              item->named = TRUE;
               break;
             }
         }
 
+      /* A name with no free place would be unreadable and hide another:
+       * leave it to the tooltip, unless the researcher picked the marker */
+      if (!item->named && item->priority < 3)
+        continue;
+      item->named = TRUE;
       item->lx = candidates[chosen].origin.x;
       item->ly = candidates[chosen].origin.y;
       g_array_append_val (self->obstacles, candidates[chosen]);
@@ -533,6 +551,8 @@ ensure_items (TriMarkerLayer *self,
       return FALSE;
     }
 
+  /* Compared with memcmp: the padding must be zero too */
+  memset (&key, 0, sizeof key);
   key.zoom = self->transform.zoom;
   key.lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
   key.lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
@@ -811,13 +831,17 @@ tri_marker_layer_snapshot (GtkWidget   *widget,
       shadow = (GdkRGBA) { 0.f, 0.f, 0.f, 0.18f };
     }
 
-  /* The bubbles: textures drawn once per look and reused, cheap with the
+  /* The bubbles, each with its number, so that a bubble drawn over
+   * another hides that one's number rather than mixing the digits; the
+   * sprites are textures drawn once per look and reused, cheap with the
    * GL renderer (uploaded once) and the cairo one alike */
   for (guint i = 0; i < self->items->len; i++)
     {
       const Item *item = &g_array_index (self->items, Item, i);
       GdkTexture *sprite = bubble_sprite (self, item, &surface, &outline, &shadow);
       double size = (double) gdk_texture_get_width (sprite) / self->sprite_scale;
+      PangoLayout *layout = count_layout (self, item->total);
+      PangoRectangle logical;
 
       gtk_snapshot_append_texture (snapshot, sprite,
                                    &GRAPHENE_RECT_INIT (round (item->px) - size / 2,
@@ -830,14 +854,6 @@ tri_marker_layer_snapshot (GtkWidget   *widget,
       if (item->marker >= 0 && item->marker == self->focused && self->show_focus)
         append_circle_outline (snapshot, round (item->px), round (item->py),
                                item->r + 7.5, 2.0, &accent);
-    }
-
-  /* The numbers */
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      const Item *item = &g_array_index (self->items, Item, i);
-      PangoLayout *layout = count_layout (self, item->total);
-      PangoRectangle logical;
 
       pango_layout_get_pixel_extents (layout, NULL, &logical);
       append_text (snapshot, layout,
@@ -851,7 +867,7 @@ tri_marker_layer_snapshot (GtkWidget   *widget,
     {
       const Item *item = &g_array_index (self->items, Item, i);
 
-      if (item->priority < 2)
+      if (item->priority < 2 || !item->named)
         continue;
 
       append_text (snapshot, name_layout (self, item->marker), item->lx, item->ly,
@@ -982,6 +998,7 @@ tri_marker_layer_finalize (GObject *object)
 
   g_clear_pointer (&self->markers, g_ptr_array_unref);
   g_clear_pointer (&self->positions, g_array_unref);
+  g_clear_pointer (&self->keys, g_array_unref);
   g_clear_pointer (&self->grid, g_array_unref);
   g_clear_pointer (&self->groups, g_array_unref);
   g_clear_pointer (&self->items, g_array_unref);
@@ -1011,6 +1028,7 @@ static void
 tri_marker_layer_init (TriMarkerLayer *self)
 {
   self->markers = g_ptr_array_new_with_free_func ((GDestroyNotify) tri_map_marker_free);
+  self->keys = g_array_new (FALSE, TRUE, sizeof (MarkerKey));
   self->positions = g_array_new (FALSE, FALSE, sizeof (MarkerPos));
   self->count_layouts = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->sprites = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
@@ -1064,16 +1082,45 @@ tri_marker_layer_set_markers (TriMarkerLayer *self,
   if (self->focused >= 0)
     focused_id = g_strdup (((TriMapMarker *) g_ptr_array_index (self->markers, self->focused))->id);
 
-  g_ptr_array_set_size (self->markers, 0);
+  /* A range change mostly changes counts: keep the copies (and the name
+   * layouts) of markers that stay at their index */
+  for (guint i = n; i < self->markers->len; i++)
+    g_hash_table_remove (self->name_layouts, GUINT_TO_POINTER (i));
+  if (self->markers->len > n)
+    g_ptr_array_set_size (self->markers, n);
   g_array_set_size (self->positions, n);
-  g_hash_table_remove_all (self->name_layouts);
+  g_array_set_size (self->keys, n);
 
   for (guint i = 0; i < n; i++)
     {
       const TriMapMarker *marker = g_ptr_array_index (markers, i);
       MarkerPos *pos = &g_array_index (self->positions, MarkerPos, i);
+      MarkerKey *key = &g_array_index (self->keys, MarkerKey, i);
+      TriMapMarker *kept = i < self->markers->len ? g_ptr_array_index (self->markers, i) : NULL;
 
-      g_ptr_array_add (self->markers, tri_map_marker_copy (marker));
+      if (kept != NULL
+          && (key->id == marker->id || g_str_equal (kept->id, marker->id))
+          && (key->name == marker->name || g_strcmp0 (kept->name, marker->name) == 0)
+          && kept->lat == marker->lat && kept->lon == marker->lon)
+        {
+          kept->n_corroborated = marker->n_corroborated;
+          kept->n_conflicting = marker->n_conflicting;
+          kept->n_single = marker->n_single;
+          kept->always_label = marker->always_label;
+        }
+      else
+        {
+          g_hash_table_remove (self->name_layouts, GUINT_TO_POINTER (i));
+          if (kept != NULL)
+            {
+              tri_map_marker_free (kept);
+              g_ptr_array_index (self->markers, i) = tri_map_marker_copy (marker);
+            }
+          else
+            g_ptr_array_add (self->markers, tri_map_marker_copy (marker));
+          key->id = g_intern_string (marker->id);
+          key->name = g_intern_string (marker->name);
+        }
       tri_map_project (marker->lat, marker->lon, &pos->x, &pos->y);
       pos->counts[VERDICT_CORROBORATED] = marker->n_corroborated;
       pos->counts[VERDICT_CONFLICTING] = marker->n_conflicting;

@@ -1,0 +1,470 @@
+/* tri-claim-row.c
+ *
+ * Copyright 2026 The Triangulate authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tri-claim-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "tri-claim-row.h"
+
+/* One claim in the claims list: the verdict badge (a label, so that the
+ * theme styles it), then the claim's type and sources and its date on the
+ * first line, the summary (at most three lines), what the sources differ
+ * on, its places and the researcher's note.
+ *
+ * The texts are Pango layouts of this one widget rather than six labels:
+ * a range change rebinds every row in view, and a label shapes its text
+ * again for each of its measures and wraps, and costs a CSS node. Here a
+ * text is shaped when it changes and wrapped again only when the width
+ * does. */
+
+#define SPACING 3   /* between the lines */
+#define GAP     6   /* between the badge, the sources and the date */
+
+typedef enum
+{
+  PART_SOURCES,
+  PART_DATE,
+  PART_SUMMARY,
+  PART_DIFFERENCE,
+  PART_PLACES,
+  PART_NOTE,
+  N_PARTS
+} Part;
+
+static const char * const part_names[N_PARTS] = {
+  "sources", "date", "summary", "difference", "places", "note",
+};
+
+struct _TriClaimRow
+{
+  GtkWidget     parent_instance;
+
+  GtkWidget    *badge;
+  TriClaimItem *item;
+  PangoLayout  *layouts[N_PARTS];
+  gboolean      shown[N_PARTS];
+
+  /* The last layout: for this width, these heights (pixels) */
+  int           width;
+  int           heights[N_PARTS];
+  int           first_line;
+  int           badge_width;
+  int           badge_height;
+  int           date_width;
+  int           char_width;    /* approximate, for the width requests */
+  PangoFontDescription *font;  /* the layouts were made for */
+};
+
+G_DEFINE_FINAL_TYPE (TriClaimRow, tri_claim_row, GTK_TYPE_WIDGET)
+
+GtkWidget *
+tri_claim_row_new (void)
+{
+  return g_object_new (TRI_TYPE_CLAIM_ROW, NULL);
+}
+
+static void
+invalidate (TriClaimRow *self)
+{
+  self->width = -1;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+static void
+set_part (TriClaimRow *self,
+          Part         part,
+          const char  *text)
+{
+  self->shown[part] = text != NULL && *text != '\0';
+  pango_layout_set_text (self->layouts[part], self->shown[part] ? text : "", -1);
+}
+
+/* Lays the texts out for @width, unless they are already. */
+static void
+layout_for_width (TriClaimRow *self,
+                  int          width)
+{
+  int sources_width;
+
+  if (self->width == width)
+    return;
+
+  gtk_widget_measure (self->badge, GTK_ORIENTATION_HORIZONTAL, -1,
+                      NULL, &self->badge_width, NULL, NULL);
+  gtk_widget_measure (self->badge, GTK_ORIENTATION_VERTICAL, self->badge_width,
+                      NULL, &self->badge_height, NULL, NULL);
+  pango_layout_get_pixel_size (self->layouts[PART_DATE],
+                               &self->date_width, &self->heights[PART_DATE]);
+
+  sources_width = MAX (0, width - self->badge_width - self->date_width - 2 * GAP);
+  pango_layout_set_width (self->layouts[PART_SOURCES], sources_width * PANGO_SCALE);
+  for (Part part = PART_SUMMARY; part < N_PARTS; part++)
+    pango_layout_set_width (self->layouts[part], MAX (1, width) * PANGO_SCALE);
+
+  for (Part part = 0; part < N_PARTS; part++)
+    {
+      if (part != PART_DATE)
+        pango_layout_get_pixel_size (self->layouts[part], NULL, &self->heights[part]);
+    }
+  self->first_line = MAX (self->badge_height,
+                          MAX (self->heights[PART_SOURCES], self->heights[PART_DATE]));
+  self->width = width;
+}
+
+static int
+height_for_width (TriClaimRow *self,
+                  int          width)
+{
+  int height;
+
+  layout_for_width (self, width);
+  height = self->first_line;
+  for (Part part = PART_SUMMARY; part < N_PARTS; part++)
+    if (self->shown[part])
+      height += SPACING + self->heights[part];
+  return height;
+}
+
+static void
+ensure_char_width (TriClaimRow *self)
+{
+  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  PangoFontMetrics *metrics;
+  int width;
+
+  if (self->char_width > 0)
+    return;
+  metrics = pango_context_get_metrics (context, NULL, NULL);
+  width = pango_font_metrics_get_approximate_char_width (metrics);
+  self->char_width = MAX (1, PANGO_PIXELS (width));
+  pango_font_metrics_unref (metrics);
+}
+
+static void
+tri_claim_row_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  TriClaimRow *self = TRI_CLAIM_ROW (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      /* What the summary label asked for: 20 characters, 40 at most */
+      ensure_char_width (self);
+      *minimum = 20 * self->char_width;
+      *natural = 40 * self->char_width;
+    }
+  else
+    {
+      /* Without a width, the one the row has, rather than lay the texts
+       * out again for another */
+      if (for_size < 0 && self->width > 0)
+        for_size = self->width;
+      else if (for_size < 0)
+        {
+          ensure_char_width (self);
+          for_size = 40 * self->char_width;
+        }
+      *minimum = *natural = height_for_width (self, for_size);
+    }
+}
+
+static GtkSizeRequestMode
+tri_claim_row_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+tri_claim_row_size_allocate (GtkWidget *widget,
+                             int        width,
+                             int        height,
+                             int        baseline)
+{
+  TriClaimRow *self = TRI_CLAIM_ROW (widget);
+  graphene_point_t at;
+
+  layout_for_width (self, width);
+  at = GRAPHENE_POINT_INIT (0, (self->first_line - self->badge_height) / 2);
+  gtk_widget_allocate (self->badge, self->badge_width, self->badge_height, -1,
+                       gsk_transform_translate (NULL, &at));
+}
+
+static void
+append_layout (GtkSnapshot   *snapshot,
+               PangoLayout   *layout,
+               int            x,
+               int            y,
+               const GdkRGBA *color)
+{
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+tri_claim_row_snapshot (GtkWidget   *widget,
+                        GtkSnapshot *snapshot)
+{
+  TriClaimRow *self = TRI_CLAIM_ROW (widget);
+  int width = gtk_widget_get_width (widget);
+  GtkStyleContext *context;
+  GdkRGBA fg, dim, accent;
+  int y;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  context = gtk_widget_get_style_context (widget);
+  gtk_style_context_get_color (context, &fg);
+  if (!gtk_style_context_lookup_color (context, "accent_color", &accent))
+    accent = fg;
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  /* Adwaita's dim-label */
+  dim = fg;
+  dim.alpha *= 0.55f;
+
+  layout_for_width (self, width);
+  gtk_widget_snapshot_child (widget, self->badge, snapshot);
+  append_layout (snapshot, self->layouts[PART_SOURCES], self->badge_width + GAP,
+                 (self->first_line - self->heights[PART_SOURCES]) / 2, &fg);
+  append_layout (snapshot, self->layouts[PART_DATE], width - self->date_width,
+                 (self->first_line - self->heights[PART_DATE]) / 2, &dim);
+
+  y = self->first_line;
+  for (Part part = PART_SUMMARY; part < N_PARTS; part++)
+    {
+      if (!self->shown[part])
+        continue;
+      y += SPACING;
+      append_layout (snapshot, self->layouts[part], 0, y,
+                     part == PART_PLACES ? &dim : part == PART_NOTE ? &accent : &fg);
+      y += self->heights[part];
+    }
+}
+
+static void
+tri_claim_row_css_changed (GtkWidget         *widget,
+                           GtkCssStyleChange *change)
+{
+  TriClaimRow *self = TRI_CLAIM_ROW (widget);
+  const PangoFontDescription *font;
+
+  GTK_WIDGET_CLASS (tri_claim_row_parent_class)->css_changed (widget, change);
+
+  /* Hover and selection change the style too, but only a new font (the
+   * parent updated the widget's Pango context) needs the texts laid out
+   * again; the colours are read when drawing */
+  font = pango_context_get_font_description (gtk_widget_get_pango_context (widget));
+  if (self->font != NULL && pango_font_description_equal (font, self->font))
+    {
+      gtk_widget_queue_draw (widget);
+      return;
+    }
+  g_clear_pointer (&self->font, pango_font_description_free);
+  self->font = pango_font_description_copy (font);
+  for (Part part = 0; part < N_PARTS; part++)
+    pango_layout_context_changed (self->layouts[part]);
+  self->char_width = 0;
+  invalidate (self);
+}
+
+static void
+tri_claim_row_dispose (GObject *object)
+{
+  TriClaimRow *self = (TriClaimRow *)object;
+
+  g_clear_pointer (&self->badge, gtk_widget_unparent);
+  g_clear_object (&self->item);
+  for (Part part = 0; part < N_PARTS; part++)
+    g_clear_object (&self->layouts[part]);
+
+  G_OBJECT_CLASS (tri_claim_row_parent_class)->dispose (object);
+}
+
+static void
+tri_claim_row_finalize (GObject *object)
+{
+  TriClaimRow *self = (TriClaimRow *)object;
+
+  g_clear_pointer (&self->font, pango_font_description_free);
+
+  G_OBJECT_CLASS (tri_claim_row_parent_class)->finalize (object);
+}
+
+static void
+tri_claim_row_class_init (TriClaimRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tri_claim_row_dispose;
+  object_class->finalize = tri_claim_row_finalize;
+  widget_class->measure = tri_claim_row_measure;
+  widget_class->get_request_mode = tri_claim_row_get_request_mode;
+  widget_class->size_allocate = tri_claim_row_size_allocate;
+  widget_class->snapshot = tri_claim_row_snapshot;
+  widget_class->css_changed = tri_claim_row_css_changed;
+
+  gtk_widget_class_set_css_name (widget_class, "claimrow");
+}
+
+static PangoLayout *
+new_layout (TriClaimRow *self,
+            gboolean     caption,
+            PangoWeight  weight,
+            PangoStyle   style)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  /* Adwaita's .caption is 9 pt */
+  if (caption)
+    pango_attr_list_insert (attrs, pango_attr_size_new (9 * PANGO_SCALE));
+  if (weight != PANGO_WEIGHT_NORMAL)
+    pango_attr_list_insert (attrs, pango_attr_weight_new (weight));
+  if (style != PANGO_STYLE_NORMAL)
+    pango_attr_list_insert (attrs, pango_attr_style_new (style));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  return layout;
+}
+
+static void
+tri_claim_row_init (TriClaimRow *self)
+{
+  self->width = -1;
+  self->badge = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->badge, "verdict-badge");
+  gtk_widget_set_parent (self->badge, GTK_WIDGET (self));
+  gtk_widget_add_css_class (GTK_WIDGET (self), "claim-row");
+
+  self->layouts[PART_SOURCES] = new_layout (self, TRUE, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL);
+  pango_layout_set_ellipsize (self->layouts[PART_SOURCES], PANGO_ELLIPSIZE_END);
+  self->layouts[PART_DATE] = new_layout (self, TRUE, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL);
+
+  self->layouts[PART_SUMMARY] = new_layout (self, FALSE, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL);
+  pango_layout_set_wrap (self->layouts[PART_SUMMARY], PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_ellipsize (self->layouts[PART_SUMMARY], PANGO_ELLIPSIZE_END);
+  pango_layout_set_height (self->layouts[PART_SUMMARY], -3);   /* three lines */
+
+  self->layouts[PART_DIFFERENCE] = new_layout (self, FALSE, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL);
+  pango_layout_set_wrap (self->layouts[PART_DIFFERENCE], PANGO_WRAP_WORD_CHAR);
+
+  self->layouts[PART_PLACES] = new_layout (self, TRUE, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL);
+  pango_layout_set_ellipsize (self->layouts[PART_PLACES], PANGO_ELLIPSIZE_END);
+
+  self->layouts[PART_NOTE] = new_layout (self, FALSE, PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC);
+  pango_layout_set_wrap (self->layouts[PART_NOTE], PANGO_WRAP_WORD_CHAR);
+}
+
+/**
+ * tri_claim_row_set_item:
+ * @self: a #TriClaimRow
+ * @item: (nullable): the claim to show
+ *
+ * Shows @item, or nothing.
+ */
+void
+tri_claim_row_set_item (TriClaimRow  *self,
+                        TriClaimItem *item)
+{
+  TriVerdict verdict;
+  g_autofree char *date = NULL;
+  g_autofree char *sources = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *badge = NULL;
+  g_autofree char *accessible = NULL;
+  g_autoptr(GString) places = NULL;
+
+  g_return_if_fail (TRI_IS_CLAIM_ROW (self));
+  g_return_if_fail (item == NULL || TRI_IS_CLAIM_ITEM (item));
+
+  /* The same item again too: its note or verdict may have changed */
+  g_set_object (&self->item, item);
+  if (item == NULL)
+    return;
+
+  verdict = tri_claim_item_get_verdict (item);
+  for (guint v = 0; v < TRI_N_VERDICTS; v++)
+    gtk_widget_remove_css_class (self->badge, tri_verdict_to_css_class (v));
+  gtk_widget_add_css_class (self->badge, tri_verdict_to_css_class (verdict));
+  if (item->overridden)
+    /* Translators: a verdict the researcher chose */
+    badge = g_strdup_printf (_("%s (yours)"), tri_verdict_to_label (verdict));
+  gtk_label_set_text (GTK_LABEL (self->badge), badge ? badge : tri_verdict_to_label (verdict));
+
+  sources = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u source", "%u sources",
+                                          item->n_sources),
+                             item->n_sources);
+  /* Translators: claim type and number of sources, "Attack · 2 sources" */
+  line = g_strdup_printf (_("%s · %s"), tri_claim_type_to_label (item->type), sources);
+  set_part (self, PART_SOURCES, line);
+  date = tri_claim_item_format_date (item);
+  set_part (self, PART_DATE, date ? date : _("date unknown"));
+  set_part (self, PART_SUMMARY, item->summary);
+  set_part (self, PART_DIFFERENCE, item->differences);
+
+  places = g_string_new (NULL);
+  for (guint i = 0; i < item->places->len; i++)
+    {
+      if (i > 0)
+        g_string_append (places, ", ");
+      g_string_append (places, g_array_index (item->places, TriItemPlace, i).name);
+    }
+  set_part (self, PART_PLACES, places->str);
+  set_part (self, PART_NOTE, item->note);
+
+  if (item->hidden)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "hidden-claim");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "hidden-claim");
+
+  accessible = g_strdup_printf ("%s, %s, %s: %s", tri_verdict_to_label (verdict), sources,
+                                date ? date : _("date unknown"), item->summary);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
+
+  invalidate (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+TriClaimItem *
+tri_claim_row_get_item (TriClaimRow *self)
+{
+  g_return_val_if_fail (TRI_IS_CLAIM_ROW (self), NULL);
+  return self->item;
+}
+
+/**
+ * tri_claim_row_get_text:
+ * @self: a #TriClaimRow
+ * @part: "badge", "sources", "date", "summary", "difference", "places" or "note"
+ *
+ * Returns: (nullable): the text the row shows there, or %NULL if that
+ *   part is not shown
+ */
+const char *
+tri_claim_row_get_text (TriClaimRow *self,
+                        const char  *part)
+{
+  g_return_val_if_fail (TRI_IS_CLAIM_ROW (self), NULL);
+  g_return_val_if_fail (part != NULL, NULL);
+
+  if (g_str_equal (part, "badge"))
+    return gtk_label_get_text (GTK_LABEL (self->badge));
+  for (Part p = 0; p < N_PARTS; p++)
+    if (g_str_equal (part, part_names[p]))
+      return self->shown[p] ? pango_layout_get_text (self->layouts[p]) : NULL;
+  g_return_val_if_reached (NULL);
+}
