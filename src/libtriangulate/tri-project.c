@@ -20,6 +20,7 @@
 #include "tri-analysis.h"
 #include "tri-article-private.h"
 #include "tri-claim.h"
+#include "tri-cluster.h"
 #include "tri-loader.h"
 #include "tri-project-private.h"
 #include "tri-version.h"
@@ -3626,6 +3627,112 @@ tri_project_list_decisions (TriProject      *self,
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     g_strv_builder_add (b, (const char *) sqlite3_column_text (stmt, 0));
   return g_strv_builder_end (b);
+}
+
+/**
+ * tri_project_dup_decisions:
+ * @self: a #TriProject
+ * @kind: %TRI_DECISION_VERDICT, %TRI_DECISION_PUBLISHED,
+ *   %TRI_DECISION_HIDDEN_CLAIM or %TRI_DECISION_NOTE
+ *
+ * Reads every decision of @kind at once, for applying them to many
+ * clusters.
+ *
+ * Returns: (transfer full) (element-type utf8 utf8): the keys and their
+ *   values; a hidden claim's value is ""
+ */
+GHashTable *
+tri_project_dup_decisions (TriProject      *self,
+                           TriDecisionKind  kind)
+{
+  GHashTable *map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+  const DecisionTable *t;
+
+  g_return_val_if_fail (TRI_IS_PROJECT (self), map);
+  g_return_val_if_fail (kind == TRI_DECISION_VERDICT || kind == TRI_DECISION_PUBLISHED ||
+                        kind == TRI_DECISION_HIDDEN_CLAIM || kind == TRI_DECISION_NOTE, map);
+  g_return_val_if_fail (self->db != NULL, map);
+
+  t = &decision_tables[kind];
+  sql = g_strdup_printf ("SELECT %s, %s FROM %s", t->key_column, t->columns ? t->columns : "''",
+                         t->table);
+  stmt = prepare (self->db, sql, NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      char *key = dup_column (stmt, 0);
+      char *value = dup_column (stmt, 1);
+
+      if (key == NULL)
+        {
+          g_free (value);
+          continue;
+        }
+      g_hash_table_replace (map, key, value ? value : g_strdup (""));
+    }
+  return map;
+}
+
+/* The decision in @map about @cluster: under its key, or under any of its
+ * claims, since a decision stays with the claim it was made on when
+ * clusters change. */
+static const char *
+cluster_decision (TriCluster *cluster,
+                  GHashTable *map)
+{
+  const char *value = cluster->key ? g_hash_table_lookup (map, cluster->key) : NULL;
+
+  for (guint i = 0; value == NULL && i < cluster->claims->len; i++)
+    value = g_hash_table_lookup (map, ((TriClaim *) g_ptr_array_index (cluster->claims, i))->id);
+  return value;
+}
+
+/**
+ * tri_project_apply_decisions:
+ * @self: a #TriProject
+ * @corpus: a cross-referenced corpus of the project's articles
+ *
+ * Gives @corpus's clusters the researcher's verdicts, notes and hidden
+ * flags (see #TriCluster). A decision is stored under a claim id and
+ * applies to the cluster that holds that claim, however the clusters are
+ * numbered now. Publication dates are applied when the corpus is loaded.
+ *
+ * Returns: how many clusters have a decision
+ */
+guint
+tri_project_apply_decisions (TriProject *self,
+                             TriCorpus  *corpus)
+{
+  g_autoptr(GHashTable) verdicts = NULL;
+  g_autoptr(GHashTable) notes = NULL;
+  g_autoptr(GHashTable) hidden = NULL;
+  GPtrArray *clusters;
+  guint n = 0;
+
+  g_return_val_if_fail (TRI_IS_PROJECT (self), 0);
+  g_return_val_if_fail (TRI_IS_CORPUS (corpus), 0);
+  g_return_val_if_fail (self->db != NULL, 0);
+
+  clusters = tri_corpus_get_clusters (corpus);
+  if (clusters == NULL)
+    return 0;
+  verdicts = tri_project_dup_decisions (self, TRI_DECISION_VERDICT);
+  notes = tri_project_dup_decisions (self, TRI_DECISION_NOTE);
+  hidden = tri_project_dup_decisions (self, TRI_DECISION_HIDDEN_CLAIM);
+  for (guint i = 0; i < clusters->len; i++)
+    {
+      TriCluster *cluster = g_ptr_array_index (clusters, i);
+      const char *verdict = cluster_decision (cluster, verdicts);
+
+      cluster->overridden = tri_verdict_from_string (verdict, &cluster->user_verdict);
+      g_free (cluster->note);
+      cluster->note = g_strdup (cluster_decision (cluster, notes));
+      cluster->hidden = cluster_decision (cluster, hidden) != NULL;
+      if (cluster->overridden || cluster->note != NULL || cluster->hidden)
+        n++;
+    }
+  return n;
 }
 
 /* Undo. */

@@ -226,6 +226,10 @@ gboolean     tri_project_get_actor          (TriProject           *self,
                                              char                **kind);
 GStrv        tri_project_list_decisions     (TriProject           *self,
                                              TriDecisionKind       kind);
+GHashTable  *tri_project_dup_decisions      (TriProject           *self,
+                                             TriDecisionKind       kind);
+guint        tri_project_apply_decisions    (TriProject           *self,
+                                             TriCorpus            *corpus);
 
 gboolean     tri_project_get_can_undo       (TriProject           *self);
 gboolean     tri_project_get_can_redo       (TriProject           *self);
