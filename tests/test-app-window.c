@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "project-test-util.h"
 #include "tri-window.h"
 #include "tri-text.h"
 #if HAVE_TRI_MAP_VIEW
@@ -381,12 +382,17 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *data_home = NULL;
+  int status;
+
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     {
       g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
       return 77;
     }
 
+  /* The windows' untitled projects live in the user data folder. */
+  data_home = make_data_home ("tri-app-data-XXXXXX");
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -398,5 +404,7 @@ main (int   argc,
   g_test_add_func ("/app/window/load-does-not-block", test_no_blocking);
   g_test_add_func ("/app/window/load-error-toast", test_load_error_toast);
 
-  return g_test_run ();
+  status = g_test_run ();
+  remove_data_home (data_home);
+  return status;
 }
