@@ -384,8 +384,6 @@ typedef struct
 {
   TriProject *project;
   TriCorpus  *corpus;
-  GPtrArray  *roots;        /* add_files: the files and folders */
-  GPtrArray  *added;        /* add_files: the articles */
 } OpenData;
 
 static void
@@ -393,8 +391,6 @@ open_data_free (OpenData *data)
 {
   g_clear_object (&data->project);
   g_clear_object (&data->corpus);
-  g_clear_pointer (&data->roots, g_ptr_array_unref);
-  g_clear_pointer (&data->added, g_ptr_array_unref);
   g_free (data);
 }
 
@@ -571,36 +567,68 @@ tri_project_session_reload_async (TriProjectSession   *self,
   load_project_corpus (task);
 }
 
-/* Adding articles */
+/* Adding articles: the files are found on a worker thread, then the
+ * project reads, analyses and stores them on its own. */
 
 static void
-add_files_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
+collect_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
 {
-  OpenData *data = task_data;
+  GPtrArray *roots = task_data;
   g_autoptr(GListModel) found = NULL;
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func ((GDestroyNotify) tri_load_error_free);
+  GPtrArray *files;
   GError *error = NULL;
-  GPtrArray *added;
 
-  found = tri_collect_files ((GFile **) data->roots->pdata, data->roots->len, cancellable, &error);
+  found = tri_collect_files ((GFile **) roots->pdata, roots->len, cancellable, &error);
   if (found == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
+  files = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < g_list_model_get_n_items (found); i++)
     g_ptr_array_add (files, g_list_model_get_item (found, i));
+  g_task_return_pointer (task, files, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+files_added (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  GPtrArray *added;
+
   /* Unreadable files: the window reports them as it reads them. */
-  added = tri_project_add_files (data->project, (GFile **) files->pdata, files->len, errors,
-                                 cancellable, &error);
+  added = tri_project_add_files_finish (TRI_PROJECT (object), result, NULL, &error);
   if (added == NULL)
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, added, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+files_collected (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GTask *task = user_data;
+  OpenData *data = g_task_get_task_data (task);
+  g_autoptr(GPtrArray) files = NULL;
+  GError *error = NULL;
+
+  files = g_task_propagate_pointer (G_TASK (result), &error);
+  if (files == NULL)
+    {
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+  tri_project_add_files_async (data->project, (GFile **) files->pdata, files->len,
+                               g_task_get_cancellable (task), files_added, task);
 }
 
 /**
@@ -613,7 +641,7 @@ add_files_thread (GTask        *task,
  * @user_data: for @callback
  *
  * Stores the articles in @files (folders are searched) in the project,
- * with their extraction results, on a worker thread.
+ * with their extraction results, on worker threads.
  */
 void
 tri_project_session_add_files_async (TriProjectSession   *self,
@@ -623,7 +651,9 @@ tri_project_session_add_files_async (TriProjectSession   *self,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  GTask *task;
+  g_autoptr(GTask) collect = NULL;
+  GPtrArray *roots;
   OpenData *data;
 
   g_return_if_fail (TRI_IS_PROJECT_SESSION (self));
@@ -633,11 +663,14 @@ tri_project_session_add_files_async (TriProjectSession   *self,
   g_task_set_source_tag (task, tri_project_session_add_files_async);
   data = g_new0 (OpenData, 1);
   data->project = g_object_ref (self->project);
-  data->roots = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < n_files; i++)
-    g_ptr_array_add (data->roots, g_object_ref (files[i]));
   g_task_set_task_data (task, data, (GDestroyNotify) open_data_free);
-  g_task_run_in_thread (task, add_files_thread);
+
+  roots = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n_files; i++)
+    g_ptr_array_add (roots, g_object_ref (files[i]));
+  collect = g_task_new (self, cancellable, files_collected, task);
+  g_task_set_task_data (collect, roots, (GDestroyNotify) g_ptr_array_unref);
+  g_task_run_in_thread (collect, collect_thread);
 }
 
 /**

@@ -162,6 +162,7 @@ show_toast (TriWindow  *self,
 {
   AdwToast *toast = adw_toast_new (text);
 
+  g_debug ("toast: %s", text);
   adw_toast_set_timeout (toast, 6);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
   self->n_toasts++;

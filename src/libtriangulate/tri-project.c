@@ -2747,6 +2747,130 @@ tri_project_add_files (TriProject    *self,
   return g_steal_pointer (&added);
 }
 
+typedef struct
+{
+  char       *path;
+  guint       schema;
+  GPtrArray  *files;
+  GPtrArray  *errors;
+} AddData;
+
+static void
+add_data_free (AddData *data)
+{
+  g_free (data->path);
+  g_clear_pointer (&data->files, g_ptr_array_unref);
+  g_clear_pointer (&data->errors, g_ptr_array_unref);
+  g_free (data);
+}
+
+static void
+add_files_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  AddData *data = task_data;
+  g_autoptr(TriProject) shadow = g_object_new (TRI_TYPE_PROJECT, NULL);
+  GError *error = NULL;
+  GPtrArray *added;
+
+  /* A connection of its own, in a project of its own: a connection is
+   * never shared between threads, and the main thread goes on making
+   * decisions (WAL or a busy timeout lets them wait for each other). */
+  shadow->db = open_connection (data->path, SQLITE_OPEN_READWRITE, &error);
+  if (shadow->db == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  shadow->schema = data->schema;
+  added = tri_project_add_files (shadow, (GFile **) data->files->pdata, data->files->len, data->errors,
+                                 cancellable, &error);
+  tri_project_close (shadow, NULL);
+  if (added == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, added, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * tri_project_add_files_async:
+ * @self: a #TriProject
+ * @files: (array length=n_files): article files (not folders)
+ * @n_files: their number
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when they are stored
+ * @user_data: for @callback
+ *
+ * Like tri_project_add_files(), on worker threads with a database
+ * connection of their own, so that the caller can go on using @self.
+ */
+void
+tri_project_add_files_async (TriProject          *self,
+                             GFile              **files,
+                             guint                n_files,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  AddData *data;
+
+  g_return_if_fail (TRI_IS_PROJECT (self));
+  g_return_if_fail (files != NULL || n_files == 0);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tri_project_add_files_async);
+  if (!check_writable (self, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  data = g_new0 (AddData, 1);
+  data->path = g_strdup (db_path (self));
+  data->schema = self->schema;
+  data->files = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n_files; i++)
+    g_ptr_array_add (data->files, g_object_ref (files[i]));
+  data->errors = g_ptr_array_new_with_free_func ((GDestroyNotify) tri_load_error_free);
+  g_task_set_task_data (task, data, (GDestroyNotify) add_data_free);
+  g_task_run_in_thread (task, add_files_thread);
+}
+
+/**
+ * tri_project_add_files_finish:
+ * @self: a #TriProject
+ * @result: the result given to the callback
+ * @errors: (out) (optional) (transfer full) (element-type TriLoadError):
+ *   the files that could not be added, with the reasons
+ * @error: return location for an error that stopped the import
+ *
+ * Returns: (transfer full) (element-type TriArticle): the articles added,
+ *   or %NULL
+ */
+GPtrArray *
+tri_project_add_files_finish (TriProject    *self,
+                              GAsyncResult  *result,
+                              GPtrArray    **errors,
+                              GError       **error)
+{
+  AddData *data;
+  GPtrArray *added;
+
+  g_return_val_if_fail (TRI_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  data = g_task_get_task_data (G_TASK (result));
+  added = g_task_propagate_pointer (G_TASK (result), error);
+  if (errors != NULL)
+    *errors = data ? g_ptr_array_ref (data->errors) : NULL;
+  if (added != NULL && added->len > 0)
+    set_modified (self, TRUE);
+  return added;
+}
+
 /* Loading the articles back. */
 
 typedef struct

@@ -165,6 +165,16 @@ GPtrArray   *tri_project_add_files          (TriProject           *self,
                                              GPtrArray            *errors,
                                              GCancellable         *cancellable,
                                              GError              **error);
+void         tri_project_add_files_async    (TriProject           *self,
+                                             GFile               **files,
+                                             guint                 n_files,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+GPtrArray   *tri_project_add_files_finish   (TriProject           *self,
+                                             GAsyncResult         *result,
+                                             GPtrArray           **errors,
+                                             GError              **error);
 TriCorpus   *tri_project_load_corpus        (TriProject           *self,
                                              GCancellable         *cancellable,
                                              GError              **error);
