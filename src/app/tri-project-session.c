@@ -567,42 +567,19 @@ tri_project_session_reload_async (TriProjectSession   *self,
   load_project_corpus (task);
 }
 
-/* Adding articles: the files are found on a worker thread, then the
- * project reads, analyses and stores them on its own. */
+/* Adding articles: the window shows them as it reads them, then the
+ * project stores them, analysis and all, on a worker thread. */
 
 static void
-collect_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  GPtrArray *roots = task_data;
-  g_autoptr(GListModel) found = NULL;
-  GPtrArray *files;
-  GError *error = NULL;
-
-  found = tri_collect_files ((GFile **) roots->pdata, roots->len, cancellable, &error);
-  if (found == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  files = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < g_list_model_get_n_items (found); i++)
-    g_ptr_array_add (files, g_list_model_get_item (found, i));
-  g_task_return_pointer (task, files, (GDestroyNotify) g_ptr_array_unref);
-}
-
-static void
-files_added (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
+articles_added (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
   GPtrArray *added;
 
-  /* Unreadable files: the window reports them as it reads them. */
+  /* Unreadable files: the window reported them as it read them. */
   added = tri_project_add_files_finish (TRI_PROJECT (object), result, NULL, &error);
   if (added == NULL)
     g_task_return_error (task, error);
@@ -610,82 +587,49 @@ files_added (GObject      *object,
     g_task_return_pointer (task, added, (GDestroyNotify) g_ptr_array_unref);
 }
 
-static void
-files_collected (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  GTask *task = user_data;
-  OpenData *data = g_task_get_task_data (task);
-  g_autoptr(GPtrArray) files = NULL;
-  GError *error = NULL;
-
-  files = g_task_propagate_pointer (G_TASK (result), &error);
-  if (files == NULL)
-    {
-      g_task_return_error (task, error);
-      g_object_unref (task);
-      return;
-    }
-  tri_project_add_files_async (data->project, (GFile **) files->pdata, files->len,
-                               g_task_get_cancellable (task), files_added, task);
-}
-
 /**
- * tri_project_session_add_files_async:
+ * tri_project_session_add_articles_async:
  * @self: a #TriProjectSession
- * @files: (array length=n_files): files or folders of articles
- * @n_files: their number
+ * @articles: (element-type TriArticle): analysed articles, every article
+ *   of each of their files
  * @cancellable: (nullable): a #GCancellable
  * @callback: called when they are in the project
  * @user_data: for @callback
  *
- * Stores the articles in @files (folders are searched) in the project,
- * with their extraction results, on worker threads.
+ * Stores @articles in the project without analysing them again (unless
+ * an id is taken there, see tri_project_add_articles_async()).
  */
 void
-tri_project_session_add_files_async (TriProjectSession   *self,
-                                     GFile              **files,
-                                     guint                n_files,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data)
+tri_project_session_add_articles_async (TriProjectSession   *self,
+                                        GPtrArray           *articles,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
 {
   GTask *task;
-  g_autoptr(GTask) collect = NULL;
-  GPtrArray *roots;
-  OpenData *data;
 
   g_return_if_fail (TRI_IS_PROJECT_SESSION (self));
+  g_return_if_fail (articles != NULL);
   g_return_if_fail (self->project != NULL);
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, tri_project_session_add_files_async);
-  data = g_new0 (OpenData, 1);
-  data->project = g_object_ref (self->project);
-  g_task_set_task_data (task, data, (GDestroyNotify) open_data_free);
-
-  roots = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < n_files; i++)
-    g_ptr_array_add (roots, g_object_ref (files[i]));
-  collect = g_task_new (self, cancellable, files_collected, task);
-  g_task_set_task_data (collect, roots, (GDestroyNotify) g_ptr_array_unref);
-  g_task_run_in_thread (collect, collect_thread);
+  g_task_set_source_tag (task, tri_project_session_add_articles_async);
+  tri_project_add_articles_async (self->project, articles, cancellable, articles_added, task);
 }
 
 /**
- * tri_project_session_add_files_finish:
+ * tri_project_session_add_articles_finish:
  * @self: a #TriProjectSession
  * @result: the result
  * @error: return location for an error
  *
- * Returns: (transfer full) (element-type TriArticle): the articles added,
+ * Returns: (transfer full) (element-type TriArticle): the articles stored,
  *   with the ids the project gave them
  */
 GPtrArray *
-tri_project_session_add_files_finish (TriProjectSession  *self,
-                                      GAsyncResult       *result,
-                                      GError            **error)
+tri_project_session_add_articles_finish (TriProjectSession  *self,
+                                         GAsyncResult       *result,
+                                         GError            **error)
 {
   g_return_val_if_fail (TRI_IS_PROJECT_SESSION (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);

@@ -43,13 +43,12 @@ void               tri_project_session_reload_async         (TriProjectSession  
                                                              GCancellable       *cancellable,
                                                              GAsyncReadyCallback callback,
                                                              gpointer            user_data);
-void               tri_project_session_add_files_async      (TriProjectSession  *self,
-                                                             GFile             **files,
-                                                             guint               n_files,
+void               tri_project_session_add_articles_async   (TriProjectSession  *self,
+                                                             GPtrArray          *articles,
                                                              GCancellable       *cancellable,
                                                              GAsyncReadyCallback callback,
                                                              gpointer            user_data);
-GPtrArray         *tri_project_session_add_files_finish     (TriProjectSession  *self,
+GPtrArray         *tri_project_session_add_articles_finish  (TriProjectSession  *self,
                                                              GAsyncResult       *result,
                                                              GError            **error);
 void               tri_project_session_save_as_async        (TriProjectSession  *self,

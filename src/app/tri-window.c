@@ -580,7 +580,6 @@ on_hide_toggled (TriWindow       *self,
 {
   TriClaimItem *item = gtk_single_selection_get_selected_item (self->claims_selection);
   g_autoptr(TriClaimItem) keep = item ? g_object_ref (item) : NULL;
-
   g_autoptr(GError) error = NULL;
 
   if (self->updating || item == NULL)
@@ -607,7 +606,6 @@ unhide_last_action (GtkWidget  *widget,
 {
   TriWindow *self = TRI_WINDOW (widget);
   TriClaimItem *item = g_object_get_data (G_OBJECT (self), "last-hidden");
-
   g_autoptr(GError) error = NULL;
 
   if (item == NULL)
@@ -650,13 +648,15 @@ on_date_response (AdwMessageDialog *dialog,
       show_toast (self, message);
       return;
     }
+  tri_article_set_published (article, text, TRI_DATE_SOURCE_USER);
   {
     g_autoptr(GError) error = NULL;
 
+    /* After the article has it: the window reloads only for a date that
+     * it does not show (an undone one). */
     if (!tri_project_session_set_published (self->session, article, text, &error))
       show_toast (self, error->message);
   }
-  tri_article_set_published (article, text, TRI_DATE_SOURCE_USER);
   tri_claims_model_rebuild (self->model);
   if (tri_source_view_get_article (self->source_view) == article)
     {
@@ -1442,7 +1442,7 @@ add_done (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) added = NULL;
 
-  added = tri_project_session_add_files_finish (TRI_PROJECT_SESSION (object), result, &error);
+  added = tri_project_session_add_articles_finish (TRI_PROJECT_SESSION (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   stop_pulse (self);
@@ -1451,10 +1451,11 @@ add_done (GObject      *object,
       show_toast (self, error->message);
       return;
     }
-  /* The project renames an article whose id it has already: decisions
+  /* The project renamed an article whose id it had already: decisions
    * are keyed by its ids, so show its articles. */
   for (guint i = 0; i < added->len; i++)
-    if (tri_corpus_lookup (self->corpus, tri_article_get_id (g_ptr_array_index (added, i))) == NULL)
+    if (tri_corpus_lookup (self->corpus, tri_article_get_id (g_ptr_array_index (added, i)))
+        != g_ptr_array_index (added, i))
       {
         start_pulse (self);
         tri_project_session_reload_async (self->session, self->project_cancellable, project_loaded,
@@ -1463,15 +1464,37 @@ add_done (GObject      *object,
       }
 }
 
+/* Stores the articles of @files, now shown, in the project. */
 static void
 add_to_project (TriWindow *self,
                 GPtrArray *files)
 {
+  g_autoptr(GHashTable) paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) articles = g_ptr_array_new ();
+  GPtrArray *all = tri_corpus_get_articles (self->corpus);
+
   if (tri_project_session_get_project (self->session) == NULL)
     return;
+  for (guint i = 0; i < files->len; i++)
+    {
+      char *path = g_file_get_path (g_ptr_array_index (files, i));
+
+      if (path != NULL)
+        g_hash_table_add (paths, path);
+    }
+  for (guint i = 0; i < all->len; i++)
+    {
+      TriArticle *article = g_ptr_array_index (all, i);
+
+      if (tri_article_get_path (article) != NULL
+          && g_hash_table_contains (paths, tri_article_get_path (article)))
+        g_ptr_array_add (articles, article);
+    }
+  if (articles->len == 0)
+    return;
   start_pulse (self);
-  tri_project_session_add_files_async (self->session, (GFile **) files->pdata, files->len,
-                                       self->project_cancellable, add_done, g_object_ref (self));
+  tri_project_session_add_articles_async (self->session, articles, self->project_cancellable, add_done,
+                                          g_object_ref (self));
 }
 
 static void

@@ -2751,7 +2751,7 @@ typedef struct
 {
   char       *path;
   guint       schema;
-  GPtrArray  *files;
+  GPtrArray  *files;        /* GFile, or TriArticle for add_articles */
   GPtrArray  *errors;
 } AddData;
 
@@ -2869,6 +2869,127 @@ tri_project_add_files_finish (TriProject    *self,
   if (added != NULL && added->len > 0)
     set_modified (self, TRUE);
   return added;
+}
+
+static void
+add_analysed_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  AddData *data = task_data;
+  g_autoptr(TriProject) shadow = g_object_new (TRI_TYPE_PROJECT, NULL);
+  g_autoptr(GPtrArray) stored = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) by_path = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  GError *error = NULL;
+
+  shadow->db = open_connection (data->path, SQLITE_OPEN_READWRITE, &error);
+  if (shadow->db == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  shadow->schema = data->schema;
+
+  /* One group per file, its articles in the order it holds them. */
+  for (guint i = 0; i < data->files->len; i++)
+    {
+      TriArticle *article = g_ptr_array_index (data->files, i);
+      const char *path = tri_article_get_path (article);
+      GPtrArray *group;
+
+      if (path == NULL)
+        continue;
+      group = g_hash_table_lookup (by_path, path);
+      if (group == NULL)
+        {
+          group = g_ptr_array_new ();
+          g_hash_table_insert (by_path, (gpointer) path, group);
+          g_ptr_array_add (groups, group);
+        }
+      g_ptr_array_add (group, article);
+    }
+
+  for (guint i = 0; i < groups->len && !g_cancellable_is_cancelled (cancellable); i++)
+    {
+      GPtrArray *group = g_ptr_array_index (groups, i);
+      TriArticle *first = g_ptr_array_index (group, 0);
+      const char *path = tri_article_get_path (first);
+      GBytes *bytes = tri_article_get_original (first);
+      g_autoptr(GError) local_error = NULL;
+
+      if (bytes == NULL)
+        continue;
+      if (store_articles (shadow, path, bytes, group, FALSE, &local_error))
+        {
+          for (guint j = 0; j < group->len; j++)
+            g_ptr_array_add (stored, g_object_ref (g_ptr_array_index (group, j)));
+          continue;
+        }
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_BUSY))
+        {
+          /* An id the project has already: the articles get new ids, and
+           * their claims with them, so they are analysed again. */
+          g_autoptr(GPtrArray) fresh = NULL;
+
+          g_clear_error (&local_error);
+          fresh = tri_project_add_bytes (shadow, path, bytes, &local_error);
+          if (fresh != NULL)
+            g_ptr_array_extend (stored, fresh, (GCopyFunc) g_object_ref, NULL);
+        }
+      if (local_error != NULL && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        add_load_error (data->errors, path, local_error);
+    }
+  tri_project_close (shadow, NULL);
+  g_task_return_pointer (task, g_steal_pointer (&stored), (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * tri_project_add_articles_async:
+ * @self: a #TriProject
+ * @articles: (element-type TriArticle): analysed articles, as
+ *   tri_corpus_load() read them: every article of each file, in order
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when they are stored
+ * @user_data: for @callback
+ *
+ * Stores articles that were read and analysed already (for a window that
+ * shows them first), each file in its own transaction, on a worker thread
+ * with a database connection of its own. Their analysis is stored as it
+ * is, unless an article's id is taken in the project: then the file is
+ * read and analysed again, with new ids. Files already in the project are
+ * skipped. Finish with tri_project_add_files_finish().
+ */
+void
+tri_project_add_articles_async (TriProject          *self,
+                                GPtrArray           *articles,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  AddData *data;
+
+  g_return_if_fail (TRI_IS_PROJECT (self));
+  g_return_if_fail (articles != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tri_project_add_files_async);
+  if (!check_writable (self, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  data = g_new0 (AddData, 1);
+  data->path = g_strdup (db_path (self));
+  data->schema = self->schema;
+  data->files = g_ptr_array_copy (articles, (GCopyFunc) g_object_ref, NULL);
+  g_ptr_array_set_free_func (data->files, g_object_unref);
+  data->errors = g_ptr_array_new_with_free_func ((GDestroyNotify) tri_load_error_free);
+  g_task_set_task_data (task, data, (GDestroyNotify) add_data_free);
+  g_task_run_in_thread (task, add_analysed_thread);
 }
 
 /* Loading the articles back. */

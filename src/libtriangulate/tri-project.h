@@ -171,6 +171,11 @@ void         tri_project_add_files_async    (TriProject           *self,
                                              GCancellable         *cancellable,
                                              GAsyncReadyCallback   callback,
                                              gpointer              user_data);
+void         tri_project_add_articles_async (TriProject           *self,
+                                             GPtrArray            *articles,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
 GPtrArray   *tri_project_add_files_finish   (TriProject           *self,
                                              GAsyncResult         *result,
                                              GPtrArray           **errors,
