@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "map-test-util.h"
+#include "project-test-util.h"
 #include "tri-window.h"
 #include "tri-text.h"
 #if HAVE_TRI_MAP_VIEW
@@ -545,12 +546,17 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *data_home = NULL;
+  int status;
+
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     {
       g_print ("1..0 # SKIP no display (run under xvfb-run)\n");
       return 77;
     }
 
+  /* The windows' untitled projects live in the user data folder. */
+  data_home = make_data_home ("tri-app-data-XXXXXX");
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -564,5 +570,7 @@ main (int   argc,
   g_test_add ("/app/window/dark-mode", Fixture, NULL, setup, test_dark_mode, teardown);
   g_test_add_func ("/app/window/drop-files", test_drop_files);
 
-  return g_test_run ();
+  status = g_test_run ();
+  remove_data_home (data_home);
+  return status;
 }

@@ -864,6 +864,90 @@ test_async (Fixture       *f,
   g_assert_finalize_object (g_steal_pointer (&corpus));
 }
 
+/* Adding on worker threads, with a connection of their own, while this
+ * thread records decisions in the same working copy. */
+static void
+test_add_files_async (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(TriProject) project = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) added = NULL;
+  g_autoptr(GPtrArray) errors = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *broken = g_build_filename (f->dir, "broken.txt", NULL);
+  GAsyncResult *result = NULL;
+  guint n_decisions = 0;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s/a%02u.txt", f->dir, i);
+      g_autofree char *text = g_strdup_printf ("Report %u\n\nOn %u March 2021 officials said %u soldiers "
+                                               "would remain in Baghdad.\n", i, 1 + i % 28, 100 + i);
+
+      g_assert_true (g_file_set_contents (name, text, -1, NULL));
+      g_ptr_array_add (files, g_file_new_for_path (name));
+    }
+  g_assert_true (g_file_set_contents (broken, "Bad \xff byte\n", -1, NULL));
+  g_ptr_array_add (files, g_file_new_for_path (broken));
+
+  project = tri_project_new (f->file, TRI_PROJECT_WORKING_COPY, &error);
+  g_assert_no_error (error);
+  g_assert_true (tri_project_save (project, NULL, &error));
+  g_assert_false (tri_project_get_modified (project));
+  tri_project_add_files_async (project, (GFile **) files->pdata, files->len, NULL, on_async, &result);
+  while (result == NULL)
+    {
+      g_autofree char *key = g_strdup_printf ("a%02u#1", n_decisions);
+
+      g_assert_true (tri_project_set_verdict (project, key, "corroborated", &error));
+      g_assert_no_error (error);
+      n_decisions++;
+      g_main_context_iteration (NULL, FALSE);
+    }
+  added = tri_project_add_files_finish (project, result, &errors, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpuint (added->len, ==, 40);
+  g_assert_cmpuint (errors->len, ==, 1);
+  g_assert_cmpuint (tri_project_get_n_articles (project), ==, 40);
+  g_assert_cmpuint (tri_project_count_decisions (project, TRI_DECISION_VERDICT), ==, n_decisions);
+  /* The articles are the working copy's changes too. */
+  g_assert_true (tri_project_get_modified (project));
+  g_unlink (broken);
+
+  /* Articles read and analysed already are stored as they are; a file
+   * that is in the project already is skipped. */
+  {
+    g_autoptr(TriCorpus) corpus = tri_corpus_new ();
+    g_autoptr(GPtrArray) stored = NULL;
+    g_autoptr(GFile) working = g_object_ref (tri_project_get_working_copy (project));
+    g_autofree char *name = g_build_filename (f->dir, "b00.txt", NULL);
+    GFile *both[2];
+
+    g_assert_true (g_file_set_contents (name, "Report B\n\nOn 2 May 2022 officials said 300 soldiers "
+                                        "left Erbil.\n", -1, NULL));
+    both[0] = g_ptr_array_index (files, 0);
+    both[1] = g_file_new_for_path (name);
+    g_assert_true (tri_corpus_load (corpus, both, 2, NULL, &error));
+    g_object_unref (both[1]);
+    tri_project_add_articles_async (project, tri_corpus_get_articles (corpus), NULL, on_async, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    stored = tri_project_add_files_finish (project, result, NULL, &error);
+    g_assert_no_error (error);
+    g_clear_object (&result);
+    g_assert_cmpuint (stored->len, ==, 1);
+    g_assert_true (g_ptr_array_index (stored, 0) == tri_corpus_lookup (corpus, "b00"));
+    g_assert_cmpuint (tri_project_get_n_articles (project), ==, 41);
+    g_assert_cmpuint (tri_project_get_n_cached (project), ==, 41);
+
+    g_assert_true (tri_project_close (project, &error));
+    g_assert_true (tri_project_discard_recoverable (working, &error));
+    g_assert_no_error (error);
+  }
+}
+
 static void
 on_exited (GObject      *source,
            GAsyncResult *result,
@@ -1072,6 +1156,7 @@ main (int   argc,
   ADD ("/tri/project/refuse/read-only", test_refuse_read_only);
   ADD ("/tri/project/working-copy", test_working_copy);
   ADD ("/tri/project/async", test_async);
+  ADD ("/tri/project/add-files-async", test_add_files_async);
   ADD ("/tri/project/concurrent", test_concurrent);
 
   ret = g_test_run ();

@@ -32,6 +32,7 @@ struct _TriApplication
   gint64          smoke_deadline;
   gint64          smoke_settled;
   int             exit_status;
+  gboolean        recovery_offered;
 };
 
 G_DEFINE_FINAL_TYPE (TriApplication, tri_application, ADW_TYPE_APPLICATION)
@@ -52,7 +53,12 @@ get_window (TriApplication *self)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
-    window = GTK_WINDOW (tri_window_new (GTK_APPLICATION (self)));
+    {
+      window = GTK_WINDOW (tri_window_new (GTK_APPLICATION (self)));
+      /* What a crash left: offered once, in the first window. */
+      if (!self->smoke_test && !self->recovery_offered)
+        self->recovery_offered = tri_window_offer_recovery (TRI_WINDOW (window));
+    }
   return TRI_WINDOW (window);
 }
 
@@ -71,7 +77,20 @@ smoke_finish (TriApplication *self,
   self->exit_status = status;
   self->smoke_source = 0;
   while ((window = gtk_application_get_active_window (GTK_APPLICATION (self))) != NULL)
-    gtk_window_destroy (window);
+    {
+      TriProjectSession *session = tri_window_get_session (TRI_WINDOW (window));
+      TriProject *project = tri_project_session_get_project (session);
+      g_autoptr(GFile) working = NULL;
+
+      /* A check run leaves no untitled project to recover. */
+      if (project != NULL && tri_project_session_get_untitled (session)
+          && tri_project_get_working_copy (project) != NULL)
+        working = g_object_ref (tri_project_get_working_copy (project));
+      tri_project_session_close (session, NULL);
+      if (working != NULL)
+        tri_project_discard_recoverable (working, NULL);
+      gtk_window_destroy (window);
+    }
   g_application_quit (G_APPLICATION (self));
 }
 

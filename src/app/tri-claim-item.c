@@ -57,6 +57,8 @@ tri_claim_item_finalize (GObject *object)
   g_clear_pointer (&self->sources, g_ptr_array_unref);
   g_clear_pointer (&self->search_key, g_free);
   g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->key, g_free);
+  g_clear_pointer (&self->claims, g_strfreev);
 
   G_OBJECT_CLASS (tri_claim_item_parent_class)->finalize (object);
 }

@@ -55,6 +55,8 @@ struct _TriClaimItem
   guint32     day_last;
   gboolean    fuzzy;       /* inferred, vague or only the publication date */
   char       *search_key;  /* folded summary, places and outlets */
+  char       *key;         /* stable: the cluster's key, or NULL (use id) */
+  GStrv       claims;      /* the ids of the cluster's claims, or NULL */
 
   /* The researcher's word. */
   gboolean    hidden;

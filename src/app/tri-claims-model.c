@@ -903,6 +903,10 @@ item_from_cluster (GHashTable   *by_id,
     return NULL;
 
   item = tri_claim_item_new (cluster->id, NULL);
+  item->key = g_strdup (cluster->key);
+  item->claims = g_new0 (char *, cluster->claims->len + 1);
+  for (guint i = 0; i < cluster->claims->len; i++)
+    item->claims[i] = g_strdup (((TriClaim *) g_ptr_array_index (cluster->claims, i))->id);
   item->verdict = cluster->verdict;
   item->differences = format_differences (cluster);
   item->why = explain_verdict (cluster);

@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "tri-claim-row.h"
+#include "tri-project-session.h"
 #include "tri-window.h"
 #if HAVE_TRI_MAP_VIEW
 # include "tri-map-view.h"
@@ -42,6 +43,7 @@ struct _TriWindow
   GtkPaned             *outer_paned;
   GtkDropDown          *override_dropdown;
   GtkButton            *place_chip;
+  GMenu                *recent_menu;
   GtkToggleButton      *play_button;
   GtkProgressBar       *progress_bar;
   GtkToggleButton      *hide_button;
@@ -73,6 +75,10 @@ struct _TriWindow
   GtkWidget            *map;
   GtkFileChooserNative *chooser;
   GPtrArray            *spare_rows;   /* TriClaimRow */
+  TriProjectSession    *session;
+  GtkFileChooserNative *project_chooser;
+  GCancellable         *project_cancellable;
+  guint                 pulse_source;
   gboolean              updating;
   gboolean              select_newest;
   guint                 events_serial;
@@ -158,6 +164,7 @@ show_toast (TriWindow  *self,
 {
   AdwToast *toast = adw_toast_new (text);
 
+  g_debug ("toast: %s", text);
   adw_toast_set_timeout (toast, 6);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
   self->n_toasts++;
@@ -556,7 +563,7 @@ on_note_changed (TriWindow *self,
 
   if (self->updating || item == NULL)
     return;
-  tri_claim_item_set_note (item, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  tri_project_session_set_note (self->session, item, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
 static void
@@ -566,14 +573,16 @@ on_override_changed (TriWindow   *self,
 {
   TriClaimItem *item = gtk_single_selection_get_selected_item (self->claims_selection);
   guint selected = gtk_drop_down_get_selected (dropdown);
+  g_autoptr(GError) error = NULL;
+  gboolean overridden = selected != 0 && selected != GTK_INVALID_LIST_POSITION;
 
   if (self->updating || item == NULL)
     return;
-  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
-    tri_claim_item_set_user_verdict (item, FALSE, TRI_VERDICT_SINGLE_SOURCE);
-  else
-    tri_claim_item_set_user_verdict (item, TRUE, (TriVerdict) (selected - 1));
-  refresh_list_keeping_selection (self);
+  /* The window refreshes when the project says the decision changed. */
+  if (!tri_project_session_set_verdict (self->session, item, overridden,
+                                        overridden ? (TriVerdict) (selected - 1) : TRI_VERDICT_SINGLE_SOURCE,
+                                        &error))
+    show_toast (self, error->message);
 }
 
 static void
@@ -582,10 +591,12 @@ on_hide_toggled (TriWindow       *self,
 {
   TriClaimItem *item = gtk_single_selection_get_selected_item (self->claims_selection);
   g_autoptr(TriClaimItem) keep = item ? g_object_ref (item) : NULL;
+  g_autoptr(GError) error = NULL;
 
   if (self->updating || item == NULL)
     return;
-  tri_claim_item_set_hidden (item, gtk_toggle_button_get_active (button));
+  if (!tri_project_session_set_hidden (self->session, item, gtk_toggle_button_get_active (button), &error))
+    show_toast (self, error->message);
   if (item->hidden)
     {
       AdwToast *toast = adw_toast_new (_("Claim hidden"));
@@ -606,10 +617,12 @@ unhide_last_action (GtkWidget  *widget,
 {
   TriWindow *self = TRI_WINDOW (widget);
   TriClaimItem *item = g_object_get_data (G_OBJECT (self), "last-hidden");
+  g_autoptr(GError) error = NULL;
 
   if (item == NULL)
     return;
-  tri_claim_item_set_hidden (item, FALSE);
+  if (!tri_project_session_set_hidden (self->session, item, FALSE, &error))
+    show_toast (self, error->message);
   refresh_list_keeping_selection (self);
   select_item (self, tri_claims_model_find (self->model, item));
 }
@@ -647,6 +660,14 @@ on_date_response (AdwMessageDialog *dialog,
       return;
     }
   tri_article_set_published (article, text, TRI_DATE_SOURCE_USER);
+  {
+    g_autoptr(GError) error = NULL;
+
+    /* After the article has it: the window reloads only for a date that
+     * it does not show (an undone one). */
+    if (!tri_project_session_set_published (self->session, article, text, &error))
+      show_toast (self, error->message);
+  }
   tri_claims_model_rebuild (self->model);
   if (tri_source_view_get_article (self->source_view) == article)
     {
@@ -880,17 +901,43 @@ on_corpus_items_changed (TriWindow  *self,
   update_main_page (self);
 }
 
+static void add_to_project (TriWindow *self, GPtrArray *files);
+
+/* The files just read, for the project once they are shown */
+typedef struct
+{
+  TriWindow *window;
+  GPtrArray *files;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_clear_object (&data->window);
+  g_clear_pointer (&data->files, g_ptr_array_unref);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadData, load_data_free)
+
 static void
 load_done (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  g_autoptr(TriWindow) self = user_data;
+  g_autoptr(LoadData) data = user_data;
+  TriWindow *self = data->window;
   g_autoptr(GError) error = NULL;
+  GPtrArray *files = data->files;
 
-  if (!tri_corpus_load_finish (TRI_CORPUS (object), result, &error)
-      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    show_toast (self, error->message);
+  if (!tri_corpus_load_finish (TRI_CORPUS (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_toast (self, error->message);
+      return;
+    }
+  if (files != NULL)
+    add_to_project (self, files);
 }
 
 static void
@@ -935,8 +982,14 @@ collect_done (GObject      *object,
       show_toast (self, _("No articles found: Triangulate reads .txt, .html and .json files"));
       return;
     }
-  tri_corpus_load_async (self->corpus, (GFile **) files->pdata, files->len, self->cancellable,
-                         load_done, g_object_ref (self));
+  {
+    LoadData *data = g_new0 (LoadData, 1);
+
+    data->window = g_object_ref (self);
+    data->files = g_ptr_array_ref (files);
+    tri_corpus_load_async (self->corpus, (GFile **) files->pdata, files->len, self->cancellable,
+                           load_done, data);
+  }
 }
 
 /**
@@ -960,6 +1013,16 @@ tri_window_open (TriWindow  *self,
 
   if (n_files == 0)
     return;
+  for (guint i = 0; i < n_files; i++)
+    {
+      g_autofree char *name = g_file_get_basename (files[i]);
+
+      if (name != NULL && g_str_has_suffix (name, ".triangulate"))
+        {
+          tri_window_open_project (self, files[i]);
+          return;
+        }
+    }
   roots = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < n_files; i++)
     g_ptr_array_add (roots, g_object_ref (files[i]));
@@ -1124,6 +1187,526 @@ on_drop (GtkDropTarget *target,
   return files->len > 0;
 }
 
+/* Projects: the window works in the session's project (see
+ * tri-project-session.c). Articles are shown as they are read, then
+ * stored in the project; opening a project shows its articles from the
+ * extraction cache. */
+
+static gboolean
+pulse_cb (gpointer data)
+{
+  TriWindow *self = data;
+
+  gtk_progress_bar_pulse (self->progress_bar);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+start_pulse (TriWindow *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), TRUE);
+  if (self->pulse_source == 0)
+    self->pulse_source = g_timeout_add (100, pulse_cb, self);
+}
+
+static void
+stop_pulse (TriWindow *self)
+{
+  g_clear_handle_id (&self->pulse_source, g_source_remove);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), tri_corpus_get_loading (self->corpus));
+}
+
+static void
+connect_corpus (TriWindow *self)
+{
+  g_signal_connect_object (self->corpus, "notify::loading", G_CALLBACK (on_loading_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->corpus, "notify::progress", G_CALLBACK (on_progress_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->corpus, "load-error", G_CALLBACK (on_load_error), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->corpus, "items-changed", G_CALLBACK (on_corpus_items_changed), self,
+                           G_CONNECT_SWAPPED);
+}
+
+/* Shows @corpus (another project's articles) instead of the current one. */
+static void
+set_corpus (TriWindow *self,
+            TriCorpus *corpus)
+{
+  if (self->corpus == corpus)
+    return;
+  gtk_single_selection_set_selected (self->sources_selection, GTK_INVALID_LIST_POSITION);
+  gtk_single_selection_set_selected (self->claims_selection, GTK_INVALID_LIST_POSITION);
+  tri_source_view_clear (self->source_view);
+  g_signal_handlers_disconnect_by_data (self->corpus, self);
+  g_set_object (&self->corpus, corpus);
+  connect_corpus (self);
+  gtk_single_selection_set_model (self->sources_selection, G_LIST_MODEL (corpus));
+  self->select_newest = TRUE;
+  tri_claims_model_set_corpus (self->model, corpus);
+  update_main_page (self);
+  update_claim_actions (self);
+}
+
+static gboolean
+item_has_key (TriClaimItem *item,
+              const char   *key)
+{
+  if (g_strcmp0 (item->key ? item->key : item->id, key) == 0)
+    return TRUE;
+  return item->claims != NULL && g_strv_contains ((const char * const *) item->claims, key);
+}
+
+/* New rows get the project's decisions. */
+static void
+on_items_rebuilt (TriWindow      *self,
+                  gboolean        rebuilt,
+                  TriClaimsModel *model)
+{
+  if (rebuilt && tri_project_session_apply (self->session, tri_claims_model_get_all (model)))
+    refresh_list_keeping_selection (self);
+}
+
+static void project_loaded (GObject *object, GAsyncResult *result, gpointer user_data);
+
+static void
+on_decision_changed (TriWindow         *self,
+                     guint              kind,
+                     const char        *key,
+                     TriProjectSession *session)
+{
+  GPtrArray *all = tri_claims_model_get_all (self->model);
+
+  if (kind == TRI_DECISION_PUBLISHED)
+    {
+      TriArticle *article = tri_corpus_lookup (self->corpus, key);
+      g_autofree char *date = tri_project_dup_published (tri_project_session_get_project (session), key);
+
+      /* An undone date: the article's own comes back from the project. */
+      if (article != NULL && (date == NULL || g_strcmp0 (date, tri_article_get_published (article)) != 0))
+        {
+          start_pulse (self);
+          tri_project_session_reload_async (session, self->project_cancellable, project_loaded,
+                                            g_object_ref (self));
+        }
+      return;
+    }
+  tri_project_session_apply (session, all);
+  refresh_list_keeping_selection (self);
+  /* The rows of @key show the decision. */
+  for (guint i = 0; i < all->len; i++)
+    {
+      TriClaimItem *item = g_ptr_array_index (all, i);
+      guint position;
+
+      if (!item_has_key (item, key))
+        continue;
+      position = tri_claims_model_find (self->model, item);
+      if (position != G_MAXUINT)
+        g_list_model_items_changed (G_LIST_MODEL (self->model), position, 1, 1);
+    }
+  update_claim_actions (self);
+}
+
+static void
+on_session_message (TriWindow         *self,
+                    const char        *text,
+                    TriProjectSession *session)
+{
+  show_toast (self, text);
+}
+
+static void
+update_undo_actions (TriWindow *self)
+{
+  gboolean can_undo, can_redo;
+
+  g_object_get (self->session, "can-undo", &can_undo, "can-redo", &can_redo, NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", can_undo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", can_redo);
+}
+
+static void
+update_title (TriWindow *self)
+{
+  g_autofree char *title = tri_project_session_dup_title (self->session);
+
+  adw_window_title_set_title (self->window_title, title);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-project-as",
+                                 tri_project_session_get_project (self->session) != NULL);
+}
+
+static void
+update_recent_menu (TriWindow *self)
+{
+  g_auto(GStrv) recent = tri_project_session_dup_recent (self->session);
+
+  g_menu_remove_all (self->recent_menu);
+  for (guint i = 0; recent[i]; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (recent[i]);
+      g_autofree char *name = g_file_get_basename (file);
+      g_autoptr(GMenuItem) item = g_menu_item_new (name, NULL);
+
+      g_menu_item_set_action_and_target_value (item, "win.open-recent", g_variant_new_string (recent[i]));
+      g_menu_append_item (self->recent_menu, item);
+    }
+}
+
+static void
+add_done (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(TriWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) added = NULL;
+
+  added = tri_project_session_add_articles_finish (TRI_PROJECT_SESSION (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  stop_pulse (self);
+  if (added == NULL)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  /* The project renamed an article whose id it had already: decisions
+   * are keyed by its ids, so show its articles. */
+  for (guint i = 0; i < added->len; i++)
+    if (tri_corpus_lookup (self->corpus, tri_article_get_id (g_ptr_array_index (added, i)))
+        != g_ptr_array_index (added, i))
+      {
+        start_pulse (self);
+        tri_project_session_reload_async (self->session, self->project_cancellable, project_loaded,
+                                          g_object_ref (self));
+        return;
+      }
+}
+
+/* Stores the articles of @files, now shown, in the project. */
+static void
+add_to_project (TriWindow *self,
+                GPtrArray *files)
+{
+  g_autoptr(GHashTable) paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) articles = g_ptr_array_new ();
+  GPtrArray *all = tri_corpus_get_articles (self->corpus);
+
+  if (tri_project_session_get_project (self->session) == NULL)
+    return;
+  for (guint i = 0; i < files->len; i++)
+    {
+      char *path = g_file_get_path (g_ptr_array_index (files, i));
+
+      if (path != NULL)
+        g_hash_table_add (paths, path);
+    }
+  for (guint i = 0; i < all->len; i++)
+    {
+      TriArticle *article = g_ptr_array_index (all, i);
+
+      if (tri_article_get_path (article) != NULL
+          && g_hash_table_contains (paths, tri_article_get_path (article)))
+        g_ptr_array_add (articles, article);
+    }
+  if (articles->len == 0)
+    return;
+  start_pulse (self);
+  tri_project_session_add_articles_async (self->session, articles, self->project_cancellable, add_done,
+                                          g_object_ref (self));
+}
+
+static void
+project_loaded (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(TriWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriCorpus) corpus = NULL;
+
+  corpus = tri_project_session_open_finish (TRI_PROJECT_SESSION (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  stop_pulse (self);
+  if (corpus == NULL)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  set_corpus (self, corpus);
+  update_title (self);
+}
+
+/**
+ * tri_window_open_project:
+ * @self: a #TriWindow
+ * @file: a project file
+ *
+ * Opens @file instead of the current project (which is saved) and shows
+ * its articles.
+ */
+void
+tri_window_open_project (TriWindow *self,
+                         GFile     *file)
+{
+  g_return_if_fail (TRI_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  start_pulse (self);
+  tri_project_session_open_async (self->session, file, NULL, self->project_cancellable, project_loaded,
+                                  g_object_ref (self));
+}
+
+/**
+ * tri_window_offer_recovery:
+ * @self: a #TriWindow
+ *
+ * Offers to recover the work a crash (or an unsaved untitled project) left.
+ *
+ * Returns: whether there is some
+ */
+gboolean
+tri_window_offer_recovery (TriWindow *self)
+{
+  g_autoptr(GPtrArray) recoverable = NULL;
+  AdwToast *toast;
+
+  g_return_val_if_fail (TRI_IS_WINDOW (self), FALSE);
+
+  recoverable = tri_project_session_list_recoverable (self->session);
+  if (recoverable->len == 0)
+    return FALSE;
+  toast = adw_toast_new (_("Unsaved work from an earlier session was found"));
+  adw_toast_set_button_label (toast, _("_Recover"));
+  adw_toast_set_action_name (toast, "win.recover-project");
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  return TRUE;
+}
+
+TriProjectSession *
+tri_window_get_session (TriWindow *self)
+{
+  g_return_val_if_fail (TRI_IS_WINDOW (self), NULL);
+  return self->session;
+}
+
+static void
+recover_project_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  TriWindow *self = TRI_WINDOW (widget);
+  g_autoptr(GPtrArray) recoverable = tri_project_session_list_recoverable (self->session);
+
+  if (recoverable->len == 0)
+    return;
+  start_pulse (self);
+  tri_project_session_open_async (self->session, NULL, g_ptr_array_index (recoverable, 0),
+                                  self->project_cancellable, project_loaded, g_object_ref (self));
+}
+
+static void
+new_project_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TriWindow *self = TRI_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriCorpus) corpus = NULL;
+
+  if (!tri_project_session_start_untitled (self->session, &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  corpus = tri_corpus_new ();
+  set_corpus (self, corpus);
+  update_title (self);
+}
+
+static void
+on_project_chooser_response (TriWindow            *self,
+                             int                   response,
+                             GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  gboolean save = gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_SAVE;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->project_chooser);
+  if (file == NULL)
+    return;
+  if (save)
+    tri_window_save_project_as (self, file);
+  else
+    tri_window_open_project (self, file);
+}
+
+static void
+run_project_chooser (TriWindow            *self,
+                     GtkFileChooserAction  action)
+{
+  g_autofree char *last = g_settings_get_string (self->settings, "last-folder");
+  GtkFileFilter *filter = gtk_file_filter_new ();
+  gboolean save = action == GTK_FILE_CHOOSER_ACTION_SAVE;
+
+  if (self->project_chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->project_chooser));
+  g_clear_object (&self->project_chooser);
+  self->project_chooser = gtk_file_chooser_native_new (save ? _("Save Project As") : _("Open Project"),
+                                                       GTK_WINDOW (self), action,
+                                                       save ? _("_Save") : _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->project_chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("Triangulate projects"));
+  gtk_file_filter_add_mime_type (filter, "application/x-triangulate");
+  gtk_file_filter_add_suffix (filter, "triangulate");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->project_chooser), filter);
+  g_object_unref (filter);
+  if (save)
+    {
+      g_autofree char *title = tri_project_session_dup_title (self->session);
+      g_autofree char *name = g_strconcat (title, ".triangulate", NULL);
+
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->project_chooser), name);
+    }
+  if (last != NULL && *last != '\0')
+    {
+      g_autoptr(GFile) folder = g_file_new_for_uri (last);
+
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->project_chooser), folder, NULL);
+    }
+  g_signal_connect_object (self->project_chooser, "response", G_CALLBACK (on_project_chooser_response),
+                           self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->project_chooser));
+}
+
+static void
+open_project_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  run_project_chooser (TRI_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN);
+}
+
+static void
+save_project_as_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  run_project_chooser (TRI_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SAVE);
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  tri_window_open_project (TRI_WINDOW (widget), file);
+}
+
+static void
+saved_as (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(TriWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!tri_project_session_save_as_finish (TRI_PROJECT_SESSION (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_toast (self, error->message);
+      return;
+    }
+  update_title (self);
+}
+
+/**
+ * tri_window_save_project_as:
+ * @self: a #TriWindow
+ * @file: where to write the project
+ *
+ * Writes the project to @file, which becomes the project's file.
+ */
+void
+tri_window_save_project_as (TriWindow *self,
+                            GFile     *file)
+{
+  g_autoptr(GFile) parent = NULL;
+
+  g_return_if_fail (TRI_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  parent = g_file_get_parent (file);
+  if (parent != NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (parent);
+
+      g_settings_set_string (self->settings, "last-folder", uri);
+    }
+  tri_project_session_save_as_async (self->session, file, self->project_cancellable, saved_as,
+                                     g_object_ref (self));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TriWindow *self = TRI_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!tri_project_session_undo (self->session, &error))
+    show_toast (self, error->message);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TriWindow *self = TRI_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!tri_project_session_redo (self->session, &error))
+    show_toast (self, error->message);
+}
+
+static void
+setup_session (TriWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->project_cancellable = g_cancellable_new ();
+  self->session = tri_project_session_new (self->settings);
+  g_signal_connect_object (self->session, "decision-changed", G_CALLBACK (on_decision_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "message", G_CALLBACK (on_session_message), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::can-undo", G_CALLBACK (update_undo_actions), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::can-redo", G_CALLBACK (update_undo_actions), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::title", G_CALLBACK (update_title), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::recent-projects", G_CALLBACK (update_recent_menu), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->model, "changed", G_CALLBACK (on_items_rebuilt), self, G_CONNECT_SWAPPED);
+  if (!tri_project_session_start_untitled (self->session, &error))
+    show_toast (self, error->message);
+  update_undo_actions (self);
+  update_title (self);
+  update_recent_menu (self);
+}
+
 /* Settings */
 
 static void
@@ -1173,6 +1756,13 @@ tri_window_close_request (GtkWindow *window)
 
   save_geometry (self);
   g_cancellable_cancel (self->cancellable);
+  {
+    g_autoptr(GError) error = NULL;
+
+    /* Writes a note being typed and a private copy back to its file. */
+    if (!tri_project_session_close (self->session, &error))
+      g_debug ("closing the project: %s", error->message);
+  }
   tri_timeline_set_playing (self->timeline, FALSE);
 
   return GTK_WINDOW_CLASS (tri_window_parent_class)->close_request (window);
@@ -1190,6 +1780,12 @@ tri_window_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  if (self->project_chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->project_chooser));
+  g_clear_object (&self->project_chooser);
+  if (self->project_cancellable != NULL)
+    g_cancellable_cancel (self->project_cancellable);
+  g_clear_handle_id (&self->pulse_source, g_source_remove);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   if (self->corpus != NULL)
@@ -1204,6 +1800,8 @@ tri_window_dispose (GObject *object)
   g_clear_pointer (&self->type_ids, g_strfreev);
   g_clear_object (&self->model);
   g_clear_object (&self->corpus);
+  g_clear_object (&self->session);
+  g_clear_object (&self->project_cancellable);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
 
@@ -1240,6 +1838,7 @@ tri_window_class_init (TriWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TriWindow, play_button);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, range_label);
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, recent_menu);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, set_date_button);
@@ -1271,6 +1870,13 @@ tri_window_class_init (TriWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.set-date", NULL, set_date_action);
   gtk_widget_class_install_action (widget_class, "win.clear-place", NULL, clear_place_action);
   gtk_widget_class_install_action (widget_class, "win.clear-source", NULL, clear_source_action);
+  gtk_widget_class_install_action (widget_class, "win.new-project", NULL, new_project_action);
+  gtk_widget_class_install_action (widget_class, "win.open-project", NULL, open_project_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.save-project-as", NULL, save_project_as_action);
+  gtk_widget_class_install_action (widget_class, "win.recover-project", NULL, recover_project_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -1278,6 +1884,14 @@ tri_window_class_init (TriWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, GDK_CONTROL_MASK, "win.play", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "win.hide-claim", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-project", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_ALT_MASK,
+                                       "win.open-project", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.save-project-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
 }
 
 static void
@@ -1356,15 +1970,9 @@ tri_window_init (TriWindow *self)
   tri_timeline_set_play_speed (self->timeline, g_settings_get_double (self->settings, "timeline-play-speed"));
 
   /* Corpus */
-  g_signal_connect_object (self->corpus, "notify::loading", G_CALLBACK (on_loading_changed), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->corpus, "notify::progress", G_CALLBACK (on_progress_changed), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->corpus, "load-error", G_CALLBACK (on_load_error), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->corpus, "items-changed", G_CALLBACK (on_corpus_items_changed), self,
-                           G_CONNECT_SWAPPED);
+  connect_corpus (self);
   tri_claims_model_set_corpus (self->model, self->corpus);
+  setup_session (self);
 
   show_hidden = G_ACTION (g_simple_action_new_stateful ("show-hidden", NULL, g_variant_new_boolean (FALSE)));
   g_action_map_add_action (G_ACTION_MAP (self), show_hidden);

@@ -11,6 +11,7 @@
 #include <triangulate.h>
 
 #include "tri-claims-model.h"
+#include "tri-project-session.h"
 #include "tri-source-view.h"
 #include "tri-timeline.h"
 
@@ -37,5 +38,11 @@ void            tri_window_select_place     (TriWindow      *self,
 void            tri_window_set_search       (TriWindow      *self,
                                              const char     *text);
 guint           tri_window_get_n_toasts_shown (TriWindow    *self);
+TriProjectSession *tri_window_get_session   (TriWindow      *self);
+void            tri_window_open_project     (TriWindow      *self,
+                                             GFile          *file);
+void            tri_window_save_project_as  (TriWindow      *self,
+                                             GFile          *file);
+gboolean        tri_window_offer_recovery   (TriWindow      *self);
 
 G_END_DECLS

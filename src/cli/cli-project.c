@@ -27,6 +27,9 @@ print_project_usage (FILE *out)
            "\n"
            "A project file (.triangulate) keeps the articles, what was found in them and the\n"
            "researcher's decisions. The app may have the same file open meanwhile.\n"
+           "Export applies the decisions: a verdict the researcher gave replaces the computed\n"
+           "one (kept as computed_verdict), notes are included, hidden clusters and their\n"
+           "claims are left out, and publication dates the researcher set are used.\n"
            "Search ignores diacritics: “da nang” finds “Đà Nẵng”; quote a \"phrase\".\n"
            "\n"
            "Exit status: 0 on success, 1 when the project or every article failed, 2 on a usage error.\n");
@@ -238,6 +241,9 @@ project_export (int   argc,
   if (corpus == NULL)
     return project_fail ("export", error);
   tri_corpus_cross_reference (corpus);
+  /* The report is the researcher's: their verdicts and notes, without the
+   * claims they hid (listed in the JSON's "hidden_claims"). */
+  tri_project_apply_decisions (project, corpus);
   if (!cli_write_format (corpus, format, pretty, &error))
     return project_fail ("export", error);
   return CLI_EXIT_OK;

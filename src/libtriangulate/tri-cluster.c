@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "tri-cluster.h"
 
 G_DEFINE_BOXED_TYPE (TriCluster, tri_cluster, tri_cluster_ref, tri_cluster_unref)
@@ -75,6 +77,8 @@ tri_cluster_unref (TriCluster *self)
       g_free (self->summary);
       g_clear_pointer (&self->differences, g_array_unref);
       g_free (self->independence);
+      g_free (self->key);
+      g_free (self->note);
       g_free (self);
     }
 }
@@ -94,6 +98,11 @@ tri_cluster_add_claim (TriCluster *self,
   g_return_if_fail (claim != NULL);
 
   g_ptr_array_add (self->claims, tri_claim_ref (claim));
+  if (claim->id != NULL && (self->key == NULL || tri_claim_id_compare (claim->id, self->key) < 0))
+    {
+      g_free (self->key);
+      self->key = g_strdup (claim->id);
+    }
   if (claim->article != NULL && !g_ptr_array_find (self->articles, claim->article, NULL))
     g_ptr_array_add (self->articles, (gpointer) claim->article);
 }
@@ -162,6 +171,73 @@ tri_cluster_add_difference (TriCluster *self,
   d->values = g_renew (char *, d->values, n + 2);
   d->values[n] = g_strdup (value);
   d->values[n + 1] = NULL;
+}
+
+/**
+ * tri_claim_id_compare:
+ * @a: a claim id, "<article>#<n>"
+ * @b: another
+ *
+ * Orders claim ids by article id, then by claim number as a number, so
+ * that "a#9" comes before "a#10".
+ *
+ * Returns: <0, 0 or >0, like strcmp()
+ */
+int
+tri_claim_id_compare (const char *a,
+                      const char *b)
+{
+  const char *ha = strrchr (a, '#');
+  const char *hb = strrchr (b, '#');
+  gsize la = ha ? (gsize) (ha - a) : strlen (a);
+  gsize lb = hb ? (gsize) (hb - b) : strlen (b);
+  int cmp = strncmp (a, b, MIN (la, lb));
+  guint64 na, nb;
+
+  if (cmp != 0)
+    return cmp;
+  if (la != lb)
+    return la < lb ? -1 : 1;
+  na = ha ? g_ascii_strtoull (ha + 1, NULL, 10) : 0;
+  nb = hb ? g_ascii_strtoull (hb + 1, NULL, 10) : 0;
+  if (na != nb)
+    return na < nb ? -1 : 1;
+  return strcmp (a, b);
+}
+
+/**
+ * tri_cluster_get_verdict:
+ * @self: a #TriCluster
+ *
+ * Returns: the researcher's verdict when they gave one, the computed one
+ *   otherwise
+ */
+TriVerdict
+tri_cluster_get_verdict (const TriCluster *self)
+{
+  g_return_val_if_fail (self != NULL, TRI_VERDICT_SINGLE_SOURCE);
+
+  return self->overridden ? self->user_verdict : self->verdict;
+}
+
+/**
+ * tri_verdict_from_string:
+ * @text: "corroborated", "conflicting" or "single_source"
+ * @verdict: (out): the verdict
+ *
+ * Returns: %TRUE when @text names a verdict
+ */
+gboolean
+tri_verdict_from_string (const char *text,
+                         TriVerdict *verdict)
+{
+  for (TriVerdict v = TRI_VERDICT_SINGLE_SOURCE; v <= TRI_VERDICT_CONFLICTING; v++)
+    if (g_strcmp0 (text, tri_verdict_to_string (v)) == 0)
+      {
+        *verdict = v;
+        return TRUE;
+      }
+  return FALSE;
 }
 
 const char *

@@ -62,6 +62,15 @@ typedef struct
  * @matched: #TriField flags the claims agree on
  * @n_sources: how many independent sources state the fact
  * @independence: (nullable): why some articles count as one source
+ * @key: the cluster's stable key: the id of its anchor claim, the first in
+ *   (article id, claim number) order. Unlike @id ("k<n>", numbered in
+ *   order) it does not change when articles are added elsewhere; the
+ *   researcher's decisions about the cluster are stored under a claim id
+ *   and apply to whichever cluster holds that claim
+ * @overridden: whether the researcher gave the verdict (@user_verdict)
+ * @user_verdict: the researcher's verdict, when @overridden
+ * @hidden: whether the researcher hid the cluster; exports leave it out
+ * @note: (nullable): the researcher's note on the cluster
  */
 struct _TriCluster
 {
@@ -74,6 +83,11 @@ struct _TriCluster
   guint       matched;
   guint       n_sources;
   char       *independence;
+  char       *key;
+  gboolean    overridden;
+  TriVerdict  user_verdict;
+  gboolean    hidden;
+  char       *note;
 
   /*< private >*/
   gatomicrefcount ref_count;
@@ -90,7 +104,12 @@ void         tri_cluster_add_difference  (TriCluster  *self,
                                           const char  *value);
 const TriDifference *tri_cluster_get_difference (TriCluster *self,
                                           TriField     field);
+TriVerdict   tri_cluster_get_verdict     (const TriCluster *self);
+int          tri_claim_id_compare        (const char  *a,
+                                          const char  *b);
 const char  *tri_verdict_to_string       (TriVerdict   verdict);
+gboolean     tri_verdict_from_string     (const char  *text,
+                                          TriVerdict  *verdict);
 const char  *tri_field_to_string         (TriField     field);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TriCluster, tri_cluster_unref)

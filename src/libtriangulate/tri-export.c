@@ -97,6 +97,7 @@ static const char * const csv_columns[] = {
   "claim", "article", "start", "end", "type", "actor", "place", "time", "precision",
   "time_role", "quantity", "quantity_max", "qualifier", "unit", "attributed_to", "polarity",
   "modality", "object", "cluster", "verdict", "sources", "text",
+  "cluster_key", "computed_verdict", "note",
 };
 
 /**
@@ -106,7 +107,9 @@ static const char * const csv_columns[] = {
  * @length: (out) (optional): length of the result
  *
  * One row per claim, with its cluster and verdict (RFC 4180, a header
- * row, CRLF line ends). Offsets are bytes of the original files.
+ * row, CRLF line ends). Offsets are bytes of the original files. The
+ * verdict is the researcher's when they gave one (computed_verdict is
+ * the cross-referencing's); claims of hidden clusters are left out.
  *
  * Returns: (transfer full): the CSV text
  */
@@ -143,6 +146,8 @@ tri_export_csv (GPtrArray *articles,
           g_autofree char *text = claim_text (article, c);
           const char *row[G_N_ELEMENTS (csv_columns)];
 
+          if (k != NULL && k->hidden)
+            continue;
           g_snprintf (start, sizeof start, "%" G_GSIZE_FORMAT,
                       tri_article_to_source_offset (article, c->start, FALSE));
           g_snprintf (end, sizeof end, "%" G_GSIZE_FORMAT,
@@ -169,9 +174,12 @@ tri_export_csv (GPtrArray *articles,
           row[16] = tri_modality_to_string (c->modality);
           row[17] = c->object;
           row[18] = k ? k->id : NULL;
-          row[19] = k ? tri_verdict_to_string (k->verdict) : NULL;
+          row[19] = k ? tri_verdict_to_string (tri_cluster_get_verdict (k)) : NULL;
           row[20] = sources;
           row[21] = text;
+          row[22] = k ? k->key : NULL;
+          row[23] = k ? tri_verdict_to_string (k->verdict) : NULL;
+          row[24] = k ? k->note : NULL;
           for (guint f = 0; f < G_N_ELEMENTS (row); f++)
             {
               if (f)
@@ -245,7 +253,9 @@ claim_place_mention (TriArticle     *article,
  *
  * A GeoJSON FeatureCollection (RFC 7946) with one Point feature per claim
  * that has a place; its properties hold the claim, its time interval, its
- * cluster, verdict and sources.
+ * cluster, verdict (the researcher's when they gave one, computed_verdict
+ * the cross-referencing's), note and sources. Claims of hidden clusters are
+ * left out.
  *
  * Returns: (transfer full): the GeoJSON text
  */
@@ -279,7 +289,7 @@ tri_export_geojson (GPtrArray *articles,
           g_autofree char *from = NULL;
           g_autofree char *to = NULL;
 
-          if (place == NULL || (place->lat == 0 && place->lon == 0))
+          if (place == NULL || (place->lat == 0 && place->lon == 0) || (k != NULL && k->hidden))
             continue;
           text = claim_text (article, c);
           from = julian_iso (c->day_first);
@@ -317,7 +327,10 @@ tri_export_geojson (GPtrArray *articles,
               add_string (b, "unit", c->unit);
             }
           add_string (b, "cluster", k ? k->id : NULL);
-          add_string (b, "verdict", k ? tri_verdict_to_string (k->verdict) : NULL);
+          add_string (b, "cluster_key", k ? k->key : NULL);
+          add_string (b, "verdict", k ? tri_verdict_to_string (tri_cluster_get_verdict (k)) : NULL);
+          add_string (b, "computed_verdict", k ? tri_verdict_to_string (k->verdict) : NULL);
+          add_string (b, "note", k ? k->note : NULL);
           add_string (b, "summary", k ? k->summary : NULL);
           json_builder_set_member_name (b, "sources");
           json_builder_begin_array (b);
@@ -375,7 +388,8 @@ add_timeline_date (JsonBuilder *b,
  * @length: (out) (optional): length of the result
  *
  * A TimelineJS 3 JSON document: one event per cluster with a date, grouped
- * by verdict, its text quoting the claims.
+ * by verdict (the researcher's when they gave one), its text the
+ * researcher's note and quotes of the claims. Hidden clusters are left out.
  *
  * Returns: (transfer full): the JSON text
  */
@@ -415,6 +429,17 @@ tri_export_timeline (GPtrArray *articles,
       GString *text = g_string_new (NULL);
       g_autofree char *body = NULL;
 
+      if (k->hidden)
+        {
+          g_string_free (text, TRUE);
+          continue;
+        }
+      if (k->note != NULL)
+        {
+          g_autofree char *escaped = g_markup_escape_text (k->note, -1);
+
+          g_string_append_printf (text, "<p><em>%s</em></p>", escaped);
+        }
       for (guint j = 0; j < k->claims->len; j++)
         {
           const TriClaim *c = g_ptr_array_index (k->claims, j);
@@ -447,7 +472,7 @@ tri_export_timeline (GPtrArray *articles,
       add_string (b, "headline", k->summary);
       add_string (b, "text", body);
       json_builder_end_object (b);
-      add_string (b, "group", tri_verdict_to_string (k->verdict));
+      add_string (b, "group", tri_verdict_to_string (tri_cluster_get_verdict (k)));
       json_builder_end_object (b);
     }
   json_builder_end_array (b);

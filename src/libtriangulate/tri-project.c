@@ -20,6 +20,7 @@
 #include "tri-analysis.h"
 #include "tri-article-private.h"
 #include "tri-claim.h"
+#include "tri-cluster.h"
 #include "tri-loader.h"
 #include "tri-project-private.h"
 #include "tri-version.h"
@@ -2753,6 +2754,251 @@ tri_project_add_files (TriProject    *self,
   return g_steal_pointer (&added);
 }
 
+typedef struct
+{
+  char       *path;
+  guint       schema;
+  GPtrArray  *files;        /* GFile, or TriArticle for add_articles */
+  GPtrArray  *errors;
+} AddData;
+
+static void
+add_data_free (AddData *data)
+{
+  g_free (data->path);
+  g_clear_pointer (&data->files, g_ptr_array_unref);
+  g_clear_pointer (&data->errors, g_ptr_array_unref);
+  g_free (data);
+}
+
+static void
+add_files_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  AddData *data = task_data;
+  g_autoptr(TriProject) shadow = g_object_new (TRI_TYPE_PROJECT, NULL);
+  GError *error = NULL;
+  GPtrArray *added;
+
+  /* A connection of its own, in a project of its own: a connection is
+   * never shared between threads, and the main thread goes on making
+   * decisions (WAL or a busy timeout lets them wait for each other). */
+  shadow->db = open_connection (data->path, SQLITE_OPEN_READWRITE, &error);
+  if (shadow->db == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  shadow->schema = data->schema;
+  added = tri_project_add_files (shadow, (GFile **) data->files->pdata, data->files->len, data->errors,
+                                 cancellable, &error);
+  tri_project_close (shadow, NULL);
+  if (added == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, added, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * tri_project_add_files_async:
+ * @self: a #TriProject
+ * @files: (array length=n_files): article files (not folders)
+ * @n_files: their number
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when they are stored
+ * @user_data: for @callback
+ *
+ * Like tri_project_add_files(), on worker threads with a database
+ * connection of their own, so that the caller can go on using @self.
+ */
+void
+tri_project_add_files_async (TriProject          *self,
+                             GFile              **files,
+                             guint                n_files,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  AddData *data;
+
+  g_return_if_fail (TRI_IS_PROJECT (self));
+  g_return_if_fail (files != NULL || n_files == 0);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tri_project_add_files_async);
+  if (!check_writable (self, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  data = g_new0 (AddData, 1);
+  data->path = g_strdup (db_path (self));
+  data->schema = self->schema;
+  data->files = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n_files; i++)
+    g_ptr_array_add (data->files, g_object_ref (files[i]));
+  data->errors = g_ptr_array_new_with_free_func ((GDestroyNotify) tri_load_error_free);
+  g_task_set_task_data (task, data, (GDestroyNotify) add_data_free);
+  g_task_run_in_thread (task, add_files_thread);
+}
+
+/**
+ * tri_project_add_files_finish:
+ * @self: a #TriProject
+ * @result: the result given to the callback
+ * @errors: (out) (optional) (transfer full) (element-type TriLoadError):
+ *   the files that could not be added, with the reasons
+ * @error: return location for an error that stopped the import
+ *
+ * Returns: (transfer full) (element-type TriArticle): the articles added,
+ *   or %NULL
+ */
+GPtrArray *
+tri_project_add_files_finish (TriProject    *self,
+                              GAsyncResult  *result,
+                              GPtrArray    **errors,
+                              GError       **error)
+{
+  AddData *data;
+  GPtrArray *added;
+
+  g_return_val_if_fail (TRI_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  data = g_task_get_task_data (G_TASK (result));
+  added = g_task_propagate_pointer (G_TASK (result), error);
+  if (errors != NULL)
+    *errors = data ? g_ptr_array_ref (data->errors) : NULL;
+  if (added != NULL && added->len > 0)
+    set_modified (self, TRUE);
+  return added;
+}
+
+static void
+add_analysed_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  AddData *data = task_data;
+  g_autoptr(TriProject) shadow = g_object_new (TRI_TYPE_PROJECT, NULL);
+  g_autoptr(GPtrArray) stored = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) by_path = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  GError *error = NULL;
+
+  shadow->db = open_connection (data->path, SQLITE_OPEN_READWRITE, &error);
+  if (shadow->db == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  shadow->schema = data->schema;
+
+  /* One group per file, its articles in the order it holds them. */
+  for (guint i = 0; i < data->files->len; i++)
+    {
+      TriArticle *article = g_ptr_array_index (data->files, i);
+      const char *path = tri_article_get_path (article);
+      GPtrArray *group;
+
+      if (path == NULL)
+        continue;
+      group = g_hash_table_lookup (by_path, path);
+      if (group == NULL)
+        {
+          group = g_ptr_array_new ();
+          g_hash_table_insert (by_path, (gpointer) path, group);
+          g_ptr_array_add (groups, group);
+        }
+      g_ptr_array_add (group, article);
+    }
+
+  for (guint i = 0; i < groups->len && !g_cancellable_is_cancelled (cancellable); i++)
+    {
+      GPtrArray *group = g_ptr_array_index (groups, i);
+      TriArticle *first = g_ptr_array_index (group, 0);
+      const char *path = tri_article_get_path (first);
+      GBytes *bytes = tri_article_get_original (first);
+      g_autoptr(GError) local_error = NULL;
+
+      if (bytes == NULL)
+        continue;
+      if (store_articles (shadow, path, bytes, group, FALSE, &local_error))
+        {
+          for (guint j = 0; j < group->len; j++)
+            g_ptr_array_add (stored, g_object_ref (g_ptr_array_index (group, j)));
+          continue;
+        }
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_BUSY))
+        {
+          /* An id the project has already: the articles get new ids, and
+           * their claims with them, so they are analysed again. */
+          g_autoptr(GPtrArray) fresh = NULL;
+
+          g_clear_error (&local_error);
+          fresh = tri_project_add_bytes (shadow, path, bytes, &local_error);
+          if (fresh != NULL)
+            g_ptr_array_extend (stored, fresh, (GCopyFunc) g_object_ref, NULL);
+        }
+      if (local_error != NULL && !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        add_load_error (data->errors, path, local_error);
+    }
+  tri_project_close (shadow, NULL);
+  g_task_return_pointer (task, g_steal_pointer (&stored), (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * tri_project_add_articles_async:
+ * @self: a #TriProject
+ * @articles: (element-type TriArticle): analysed articles, as
+ *   tri_corpus_load() read them: every article of each file, in order
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when they are stored
+ * @user_data: for @callback
+ *
+ * Stores articles that were read and analysed already (for a window that
+ * shows them first), each file in its own transaction, on a worker thread
+ * with a database connection of its own. Their analysis is stored as it
+ * is, unless an article's id is taken in the project: then the file is
+ * read and analysed again, with new ids. Files already in the project are
+ * skipped. Finish with tri_project_add_files_finish().
+ */
+void
+tri_project_add_articles_async (TriProject          *self,
+                                GPtrArray           *articles,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  AddData *data;
+
+  g_return_if_fail (TRI_IS_PROJECT (self));
+  g_return_if_fail (articles != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tri_project_add_files_async);
+  if (!check_writable (self, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  data = g_new0 (AddData, 1);
+  data->path = g_strdup (db_path (self));
+  data->schema = self->schema;
+  data->files = g_ptr_array_copy (articles, (GCopyFunc) g_object_ref, NULL);
+  g_ptr_array_set_free_func (data->files, g_object_unref);
+  data->errors = g_ptr_array_new_with_free_func ((GDestroyNotify) tri_load_error_free);
+  g_task_set_task_data (task, data, (GDestroyNotify) add_data_free);
+  g_task_run_in_thread (task, add_analysed_thread);
+}
+
 /* Loading the articles back. */
 
 typedef struct
@@ -3633,6 +3879,112 @@ tri_project_list_decisions (TriProject      *self,
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     g_strv_builder_add (b, (const char *) sqlite3_column_text (stmt, 0));
   return g_strv_builder_end (b);
+}
+
+/**
+ * tri_project_dup_decisions:
+ * @self: a #TriProject
+ * @kind: %TRI_DECISION_VERDICT, %TRI_DECISION_PUBLISHED,
+ *   %TRI_DECISION_HIDDEN_CLAIM or %TRI_DECISION_NOTE
+ *
+ * Reads every decision of @kind at once, for applying them to many
+ * clusters.
+ *
+ * Returns: (transfer full) (element-type utf8 utf8): the keys and their
+ *   values; a hidden claim's value is ""
+ */
+GHashTable *
+tri_project_dup_decisions (TriProject      *self,
+                           TriDecisionKind  kind)
+{
+  GHashTable *map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *sql = NULL;
+  const DecisionTable *t;
+
+  g_return_val_if_fail (TRI_IS_PROJECT (self), map);
+  g_return_val_if_fail (kind == TRI_DECISION_VERDICT || kind == TRI_DECISION_PUBLISHED ||
+                        kind == TRI_DECISION_HIDDEN_CLAIM || kind == TRI_DECISION_NOTE, map);
+  g_return_val_if_fail (self->db != NULL, map);
+
+  t = &decision_tables[kind];
+  sql = g_strdup_printf ("SELECT %s, %s FROM %s", t->key_column, t->columns ? t->columns : "''",
+                         t->table);
+  stmt = prepare (self->db, sql, NULL);
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      char *key = dup_column (stmt, 0);
+      char *value = dup_column (stmt, 1);
+
+      if (key == NULL)
+        {
+          g_free (value);
+          continue;
+        }
+      g_hash_table_replace (map, key, value ? value : g_strdup (""));
+    }
+  return map;
+}
+
+/* The decision in @map about @cluster: under its key, or under any of its
+ * claims, since a decision stays with the claim it was made on when
+ * clusters change. */
+static const char *
+cluster_decision (TriCluster *cluster,
+                  GHashTable *map)
+{
+  const char *value = cluster->key ? g_hash_table_lookup (map, cluster->key) : NULL;
+
+  for (guint i = 0; value == NULL && i < cluster->claims->len; i++)
+    value = g_hash_table_lookup (map, ((TriClaim *) g_ptr_array_index (cluster->claims, i))->id);
+  return value;
+}
+
+/**
+ * tri_project_apply_decisions:
+ * @self: a #TriProject
+ * @corpus: a cross-referenced corpus of the project's articles
+ *
+ * Gives @corpus's clusters the researcher's verdicts, notes and hidden
+ * flags (see #TriCluster). A decision is stored under a claim id and
+ * applies to the cluster that holds that claim, however the clusters are
+ * numbered now. Publication dates are applied when the corpus is loaded.
+ *
+ * Returns: how many clusters have a decision
+ */
+guint
+tri_project_apply_decisions (TriProject *self,
+                             TriCorpus  *corpus)
+{
+  g_autoptr(GHashTable) verdicts = NULL;
+  g_autoptr(GHashTable) notes = NULL;
+  g_autoptr(GHashTable) hidden = NULL;
+  GPtrArray *clusters;
+  guint n = 0;
+
+  g_return_val_if_fail (TRI_IS_PROJECT (self), 0);
+  g_return_val_if_fail (TRI_IS_CORPUS (corpus), 0);
+  g_return_val_if_fail (self->db != NULL, 0);
+
+  clusters = tri_corpus_get_clusters (corpus);
+  if (clusters == NULL)
+    return 0;
+  verdicts = tri_project_dup_decisions (self, TRI_DECISION_VERDICT);
+  notes = tri_project_dup_decisions (self, TRI_DECISION_NOTE);
+  hidden = tri_project_dup_decisions (self, TRI_DECISION_HIDDEN_CLAIM);
+  for (guint i = 0; i < clusters->len; i++)
+    {
+      TriCluster *cluster = g_ptr_array_index (clusters, i);
+      const char *verdict = cluster_decision (cluster, verdicts);
+
+      cluster->overridden = tri_verdict_from_string (verdict, &cluster->user_verdict);
+      g_free (cluster->note);
+      cluster->note = g_strdup (cluster_decision (cluster, notes));
+      cluster->hidden = cluster_decision (cluster, hidden) != NULL;
+      if (cluster->overridden || cluster->note != NULL || cluster->hidden)
+        n++;
+    }
+  return n;
 }
 
 /* Undo. */

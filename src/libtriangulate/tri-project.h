@@ -165,6 +165,21 @@ GPtrArray   *tri_project_add_files          (TriProject           *self,
                                              GPtrArray            *errors,
                                              GCancellable         *cancellable,
                                              GError              **error);
+void         tri_project_add_files_async    (TriProject           *self,
+                                             GFile               **files,
+                                             guint                 n_files,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+void         tri_project_add_articles_async (TriProject           *self,
+                                             GPtrArray            *articles,
+                                             GCancellable         *cancellable,
+                                             GAsyncReadyCallback   callback,
+                                             gpointer              user_data);
+GPtrArray   *tri_project_add_files_finish   (TriProject           *self,
+                                             GAsyncResult         *result,
+                                             GPtrArray           **errors,
+                                             GError              **error);
 TriCorpus   *tri_project_load_corpus        (TriProject           *self,
                                              GCancellable         *cancellable,
                                              GError              **error);
@@ -226,6 +241,10 @@ gboolean     tri_project_get_actor          (TriProject           *self,
                                              char                **kind);
 GStrv        tri_project_list_decisions     (TriProject           *self,
                                              TriDecisionKind       kind);
+GHashTable  *tri_project_dup_decisions      (TriProject           *self,
+                                             TriDecisionKind       kind);
+guint        tri_project_apply_decisions    (TriProject           *self,
+                                             TriCorpus            *corpus);
 
 gboolean     tri_project_get_can_undo       (TriProject           *self);
 gboolean     tri_project_get_can_redo       (TriProject           *self);

@@ -322,7 +322,12 @@ add_cluster (JsonBuilder *b,
   for (guint i = 0; i < k->articles->len; i++)
     json_builder_add_string_value (b, g_ptr_array_index (k->articles, i));
   json_builder_end_array (b);
-  add_nullable_string (b, "verdict", tri_verdict_to_string (k->verdict));
+  add_nullable_string (b, "key", k->key);
+  add_nullable_string (b, "verdict", tri_verdict_to_string (tri_cluster_get_verdict (k)));
+  add_nullable_string (b, "computed_verdict", tri_verdict_to_string (k->verdict));
+  json_builder_set_member_name (b, "overridden");
+  json_builder_add_boolean_value (b, k->overridden);
+  add_nullable_string (b, "note", k->note);
   add_nullable_string (b, "summary", k->summary);
 
   json_builder_set_member_name (b, "differences");
@@ -362,12 +367,24 @@ add_cluster (JsonBuilder *b,
   json_builder_end_object (b);
 }
 
+/* Clusters the researcher hid are left out with their claims; their
+ * claims' ids are listed in "hidden_claims". */
 void
 _tri_report_add_claims (JsonBuilder *b,
                         TriCorpus   *corpus)
 {
   GPtrArray *articles = tri_corpus_get_articles (corpus);
   GPtrArray *clusters = tri_corpus_get_clusters (corpus);
+  g_autoptr(GHashTable) hidden = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) hidden_ids = g_ptr_array_new ();
+
+  for (guint i = 0; clusters && i < clusters->len; i++)
+    {
+      TriCluster *k = g_ptr_array_index (clusters, i);
+
+      for (guint j = 0; k->hidden && j < k->claims->len; j++)
+        g_hash_table_add (hidden, g_ptr_array_index (k->claims, j));
+    }
 
   json_builder_set_member_name (b, "claims");
   json_builder_begin_array (b);
@@ -377,13 +394,26 @@ _tri_report_add_claims (JsonBuilder *b,
       GPtrArray *claims = _tri_article_get_claims (article);
 
       for (guint j = 0; claims && j < claims->len; j++)
-        add_claim (b, article, g_ptr_array_index (claims, j));
+        {
+          TriClaim *claim = g_ptr_array_index (claims, j);
+
+          if (g_hash_table_contains (hidden, claim))
+            g_ptr_array_add (hidden_ids, claim->id);
+          else
+            add_claim (b, article, claim);
+        }
     }
   json_builder_end_array (b);
   json_builder_set_member_name (b, "clusters");
   json_builder_begin_array (b);
   for (guint i = 0; clusters && i < clusters->len; i++)
-    add_cluster (b, g_ptr_array_index (clusters, i));
+    if (!((TriCluster *) g_ptr_array_index (clusters, i))->hidden)
+      add_cluster (b, g_ptr_array_index (clusters, i));
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "hidden_claims");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < hidden_ids->len; i++)
+    json_builder_add_string_value (b, g_ptr_array_index (hidden_ids, i));
   json_builder_end_array (b);
 }
 
