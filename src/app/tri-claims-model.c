@@ -500,7 +500,8 @@ refilter_full (TriClaimsModel *self,
 
   /* From here on only the events and the place index are read: a range
    * change does not touch the items themselves. */
-  memset (self->place_counts->data, 0, self->place_counts->len * sizeof (guint));
+  if (self->place_counts->len > 0)
+    memset (self->place_counts->data, 0, self->place_counts->len * sizeof (guint));
   counts = (guint *) self->place_counts->data;
   start = (const guint *) self->place_start->data;
   slots = (const guint *) self->place_slots->data;
