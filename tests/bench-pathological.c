@@ -13,16 +13,20 @@
 #include <triangulate.h>
 
 /* Each pattern is repeated, with no line break, to the size wanted. */
-static const struct { const char *name; const char *unit; } patterns[] = {
-  { "dates and numbers", "hôm 18/1 khoảng 2.500 binh sĩ Mỹ tại căn cứ Al-Asad, " },
-  { "no sentence end", "ngày tháng năm liên minh chống IS " },
-  { "digits and dots", "1.2.3.4.5.6.7.8.9.0/1/2-3-4 " },
-  { "open quotes", "“Iraq \"năm 2024 “không " },
-  { "capitalised words", "Mohammed Shia Al Sudani Washington Baghdad Tehran " },
+static const struct { const char *name; const char *unit; gboolean header; } patterns[] = {
+  { "dates and numbers", "hôm 18/1 khoảng 2.500 binh sĩ Mỹ tại căn cứ Al-Asad, ", TRUE },
+  { "no sentence end", "ngày tháng năm liên minh chống IS ", TRUE },
+  { "digits and dots", "1.2.3.4.5.6.7.8.9.0/1/2-3-4 ", TRUE },
+  { "open quotes", "“Iraq \"năm 2024 “không ", TRUE },
+  { "capitalised words", "Mohammed Shia Al Sudani Washington Baghdad Tehran ", TRUE },
+  /* No date header: the publication date is reasoned out, and each
+   * written date is a candidate dateline. */
+  { "full dates, no header", "Hôm 19/1/2026 có tin. ", FALSE },
 };
 
 static double
 run_once (const char *unit,
+          gboolean    header,
           gsize       size)
 {
   g_autoptr(GString) s = g_string_sized_new (size + 64);
@@ -31,7 +35,8 @@ run_once (const char *unit,
   g_autoptr(GError) error = NULL;
   gint64 t0;
 
-  g_string_append (s, "date 2026-01-19\n");
+  if (header)
+    g_string_append (s, "date 2026-01-19\n");
   while (s->len < size)
     g_string_append (s, unit);
   bytes = g_string_free_to_bytes (g_steal_pointer (&s));
@@ -71,7 +76,7 @@ main (int   argc,
 
       for (gsize mb = 1; mb <= max_mb; mb *= 4)
         {
-          double t = run_once (patterns[p].unit, mb * 1024 * 1024);
+          double t = run_once (patterns[p].unit, patterns[p].header, mb * 1024 * 1024);
           double per = t / mb;
 
           if (t < 0)

@@ -408,8 +408,10 @@ pick (int      month,
 
 static char *iso (guint32 j);
 
-/* How many lines from a story's start its dateline may stand. */
-#define DATELINE_LINES 6
+/* How many lines from a story's start its dateline may stand, and how
+ * long it may be. */
+#define DATELINE_LINES     6
+#define DATELINE_MAX_BYTES 160
 
 static GHashTable *
 dateline_words (void)
@@ -488,45 +490,52 @@ read_datelines (TriArticle *article,
   GArray *stories = _tri_article_get_stories (article);
   gsize len;
   const char *text = tri_article_get_text (article, &len);
+  guint i = 0;
 
   for (guint s = 0; s < stories->len; s++)
     {
       const TriStory *story = &g_array_index (stories, TriStory, s);
+      gsize line_start = story->start;
 
       if (story->reference != 0)
         continue;
-      for (guint i = 0; i < hits->len; i++)
+      /* Line by line from the story's start: only a short line near the
+       * top can be a dateline, so each hit is looked at once. */
+      for (guint lines = 0; lines < DATELINE_LINES && line_start < story->end; )
         {
-          const TriTimeHit *h = &g_array_index (hits, TriTimeHit, i);
-          guint32 first, last;
-          gsize line_start = h->start, line_end = h->end;
-          guint lines_before = 0;
+          const char *eol = memchr (text + line_start, '\n', story->end - line_start);
+          gsize line_end = eol ? (gsize) (eol - text) : story->end;
+          gboolean found = FALSE;
 
-          if (h->start < story->start || h->start >= story->end)
-            continue;
-          if (h->precision != TRI_PRECISION_DAY || h->future ||
-              !explicit_days (h, &first, &last) || first != last)
-            continue;
-          while (line_start > story->start && text[line_start - 1] != '\n')
-            line_start--;
-          while (line_end < len && text[line_end] != '\n')
-            line_end++;
-          for (gsize k = story->start; k < line_start; k++)
-            if (text[k] == '\n' && k + 1 < line_start && text[k + 1] != '\n')
-              lines_before++;
-          if (lines_before >= DATELINE_LINES)
-            break;
-          if (!only_dateline_words (text + line_start, h->start - line_start) ||
-              !only_dateline_words (text + h->end, line_end - h->end))
-            continue;
-          if (s == 0)
+          while (i < hits->len && g_array_index (hits, TriTimeHit, i).start < line_start)
+            i++;
+          for (; i < hits->len && !found; i++)
             {
-              g_autofree char *day = iso (first);
+              const TriTimeHit *h = &g_array_index (hits, TriTimeHit, i);
+              guint32 first, last;
 
-              tri_article_set_published (article, day, TRI_DATE_SOURCE_HEADER);
+              if (h->start >= line_end)
+                break;
+              if (line_end - line_start > DATELINE_MAX_BYTES || h->end > line_end ||
+                  h->precision != TRI_PRECISION_DAY || h->future ||
+                  !explicit_days (h, &first, &last) || first != last ||
+                  !only_dateline_words (text + line_start, h->start - line_start) ||
+                  !only_dateline_words (text + h->end, line_end - h->end))
+                continue;
+              if (s == 0)
+                {
+                  g_autofree char *day = iso (first);
+
+                  tri_article_set_published (article, day, TRI_DATE_SOURCE_HEADER);
+                }
+              _tri_article_set_story_reference (article, s, first, TRI_DATE_SOURCE_HEADER);
+              found = TRUE;
             }
-          _tri_article_set_story_reference (article, s, first, TRI_DATE_SOURCE_HEADER);
-          break;
+          if (found)
+            break;
+          if (line_end > line_start)
+            lines++;
+          line_start = line_end + 1;
         }
     }
 }
@@ -683,6 +692,30 @@ iso (guint32 j)
                           g_date_get_day (&date));
 }
 
+/* The hit that became mention @m, or NULL. Hits are in text order (one
+ * scan of the sentences in order): a binary search, not a walk over all of
+ * them for every mention. */
+static const TriTimeHit *
+hit_of (GArray           *hits,
+        const TriMention *m)
+{
+  guint lo = 0, hi = hits->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (hits, TriTimeHit, mid).start < m->start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (; lo < hits->len && g_array_index (hits, TriTimeHit, lo).start == m->start; lo++)
+    if (g_array_index (hits, TriTimeHit, lo).end == m->end)
+      return &g_array_index (hits, TriTimeHit, lo);
+  return NULL;
+}
+
 /* _tri_time_infer_publication:
  * @article: a tagged article
  *
@@ -718,20 +751,16 @@ _tri_time_infer_publication (TriArticle *article)
   for (guint i = 0; i < mentions->len; i++)
     {
       const TriMention *m = g_ptr_array_index (mentions, i);
+      const TriTimeHit *h;
       gboolean future = FALSE, written = FALSE;
 
       if (m->kind != TRI_MENTION_TIME || m->day_first == 0
           || m->precision == TRI_PRECISION_DURATION || m->precision == TRI_PRECISION_DECADE)
         continue;
-      for (guint k = 0; k < hits->len; k++)
+      if ((h = hit_of (hits, m)) != NULL)
         {
-          const TriTimeHit *h = &g_array_index (hits, TriTimeHit, k);
-
-          if (h->start == m->start && h->end == m->end)
-            {
-              future = h->future || h->until;
-              written = h->explicit_year;
-            }
+          future = h->future || h->until;
+          written = h->explicit_year;
         }
       if (!future)
         earliest = MAX (earliest, m->day_first);
