@@ -12,6 +12,7 @@
 #include <string.h>
 #include <triangulate.h>
 
+#include "fuzz/fuzz.h"
 #include "tri-entities-private.h"
 #include "tri-ingest-private.h"
 
@@ -164,18 +165,11 @@ time_year_zero_quarter (void)
   guint month = data[2] % 12 + 1;
   guint day = data[3] % g_date_get_days_in_month (month, year == 0 ? 2000 : year) + 1;
   g_autofree char *reference = g_strdup_printf ("%04u-%02u-%02u", year, month, day);
-  g_autofree char *copy = g_malloc (len - 5 + 1);
-  g_autofree char *valid = NULL;
-  g_autofree char *text = NULL;
+  gsize text_len;
+  g_autofree char *text = fuzz_text (data + 5, len - 5, &text_len);
   g_autoptr(GPtrArray) mentions = NULL;
 
-  /* As fuzz_text() gives it: NULs as spaces, made valid, NFC. */
-  for (gsize i = 0; i < len - 5; i++)
-    copy[i] = data[5 + i] == 0 ? ' ' : (char) data[5 + i];
-  copy[len - 5] = '\0';
-  valid = g_utf8_make_valid (copy, len - 5);
-  text = g_utf8_normalize (valid, -1, G_NORMALIZE_NFC);
-  mentions = tri_time_tag (text, -1, languages[data[4] & 3], year ? reference : NULL,
+  mentions = tri_time_tag (text, text_len, languages[data[4] & 3], year ? reference : NULL,
                            (data[4] >> 2) & 1);
   for (guint i = 0; i < mentions->len; i++)
     {
