@@ -1073,6 +1073,27 @@ after_reference (Sentence         *s,
   return ref != 0 && m->day_first > ref;
 }
 
+/* Whether a hit of @kind (whose value is @value, unless %NULL) starts at
+ * or after @floor and ends at most @scope bytes before @pos. */
+static gboolean
+hit_valued_before (Sentence   *s,
+                   LexKind     kind,
+                   const char *value,
+                   guint       floor,
+                   guint       pos,
+                   guint       scope)
+{
+  for (guint i = 0; i < s->hits->len; i++)
+    {
+      const Hit *h = &g_array_index (s->hits, Hit, i);
+
+      if (h->entry->kind == kind && h->start >= floor && h->end <= pos &&
+          pos - h->end <= scope && (value == NULL || h->entry->value == value))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 hit_before (Sentence *s,
             LexKind   kind,
@@ -1080,15 +1101,7 @@ hit_before (Sentence *s,
             guint     pos,
             guint     scope)
 {
-  for (guint i = 0; i < s->hits->len; i++)
-    {
-      const Hit *h = &g_array_index (s->hits, Hit, i);
-
-      if (h->entry->kind == kind && h->start >= floor && h->end <= pos &&
-          pos - h->end <= scope)
-        return TRUE;
-    }
-  return FALSE;
+  return hit_valued_before (s, kind, NULL, floor, pos, scope);
 }
 
 /* A word of @kind just before the anchor, or right after it ("the talks
@@ -1139,29 +1152,6 @@ hit_near (Sentence     *s,
 #define TOPIC_BEFORE_GAP 3
 #define TOPIC_AFTER_GAP  24
 
-/* Whether a hit of @kind (with @value, when not %NULL) ends at most @gap
- * bytes before @pos. */
-static gboolean
-hit_ends_before (Sentence    *s,
-                 LexKind      kind,
-                 const char  *value,
-                 guint        pos,
-                 guint        gap)
-{
-  for (guint i = hits_before (s, pos); i-- > 0;)
-    {
-      const Hit *h = &g_array_index (s->hits, Hit, i);
-
-      if (h->end > pos)
-        continue;
-      if (pos - h->end > gap)
-        break;
-      if (h->entry->kind == kind && (value == NULL || h->entry->value == value))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static void
 topic_modality (Sentence     *s,
                 const Anchor *a,
@@ -1176,7 +1166,7 @@ topic_modality (Sentence     *s,
       if (a->pos - h->end > TOPIC_AFTER_GAP)
         break;
       if (h->entry->kind == LEX_TOPIC && h->entry->value2 != NULL &&
-          hit_ends_before (s, LEX_TRIGGER, h->entry->value2, h->start, TOPIC_BEFORE_GAP))
+          hit_valued_before (s, LEX_TRIGGER, h->entry->value2, 0, h->start, TOPIC_BEFORE_GAP))
         {
           claim->modality = g_strcmp0 (h->entry->value, "future") == 0
                             ? TRI_MODALITY_FUTURE : TRI_MODALITY_POSSIBLE;
