@@ -637,6 +637,90 @@ test_refuse_truncated (Fixture       *f,
 }
 
 static void
+put_be32 (guchar  *p,
+          guint32  v)
+{
+  p[0] = v >> 24;
+  p[1] = v >> 16;
+  p[2] = v >> 8;
+  p[3] = v;
+}
+
+/* A process killed while committing can leave page 1 (with the new page
+ * count) written before the pages that extend the file, next to the hot
+ * journal that undoes it. Such a file is not truncated: SQLite rolls it
+ * back on open. Build that state by hand: a rollback journal holding the
+ * original page 1, and a page 1 claiming five more pages than the file has. */
+static void
+test_hot_journal (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(TriProject) project = NULL;
+  g_autofree char *journal = g_strconcat (f->path, "-journal", NULL);
+  g_autofree char *before = NULL;
+  g_autofree guchar *page = NULL;
+  g_autoptr(GError) error = NULL;
+  const guint32 sector = 512, nonce = 0x1234567;
+  guint32 page_size, n_pages, cksum;
+  g_autoptr(GByteArray) log = g_byte_array_new ();
+  guchar head[28] = { 0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7 };
+  guchar word[4];
+  sqlite3 *db;
+  FILE *fp;
+
+  make_full_project (f);
+  db = raw_open (f->path);
+  page_size = raw_int (db, "PRAGMA page_size");
+  n_pages = raw_int (db, "PRAGMA page_count");
+  sqlite3_close (db);
+  before = checksum_file (f->path);
+
+  page = g_malloc (page_size);
+  fp = g_fopen (f->path, "rb");
+  g_assert_nonnull (fp);
+  g_assert_cmpuint (fread (page, 1, page_size, fp), ==, page_size);
+  fclose (fp);
+
+  /* Journal header (one sector), then one record: page number, the
+   * original page and SQLite's sparse checksum of it. */
+  put_be32 (head + 8, 1);
+  put_be32 (head + 12, nonce);
+  put_be32 (head + 16, n_pages);
+  put_be32 (head + 20, sector);
+  put_be32 (head + 24, page_size);
+  g_byte_array_append (log, head, sizeof head);
+  g_byte_array_set_size (log, sector);
+  memset (log->data + sizeof head, 0, sector - sizeof head);
+  put_be32 (word, 1);
+  g_byte_array_append (log, word, 4);
+  g_byte_array_append (log, page, page_size);
+  cksum = nonce;
+  for (gint i = page_size - 200; i > 0; i -= 200)
+    cksum += page[i];
+  put_be32 (word, cksum);
+  g_byte_array_append (log, word, 4);
+  g_assert_true (g_file_set_contents (journal, (const char *) log->data, log->len, NULL));
+
+  put_be32 (word, n_pages + 5);
+  rewrite (f->path, 28, (const char *) word, 4);
+
+  project = tri_project_open (f->file, TRI_PROJECT_FLAGS_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (project);
+  g_assert_true (tri_project_close (project, NULL));
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *after = checksum_file (f->path);
+
+    g_assert_cmpstr (before, ==, after);
+  }
+
+  /* Without the journal the same header is damage. */
+  rewrite (f->path, 28, (const char *) word, 4);
+  assert_refused (f, "truncated");
+}
+
+static void
 test_refuse_foreign (Fixture       *f,
                      gconstpointer  data)
 {
@@ -1151,6 +1235,7 @@ main (int   argc,
   ADD ("/tri/project/migration", test_migration);
   ADD ("/tri/project/refuse/corrupt", test_refuse_corrupt);
   ADD ("/tri/project/refuse/truncated", test_refuse_truncated);
+  ADD ("/tri/project/hot-journal", test_hot_journal);
   ADD ("/tri/project/refuse/foreign", test_refuse_foreign);
   ADD ("/tri/project/refuse/newer", test_refuse_newer);
   ADD ("/tri/project/refuse/read-only", test_refuse_read_only);

@@ -459,6 +459,22 @@ read_be32 (const guchar *p)
   return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
 }
 
+static gboolean
+has_pending_log (const char *path)
+{
+  static const char * const suffixes[] = { "-journal", "-wal" };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *log = g_strconcat (path, suffixes[i], NULL);
+      GStatBuf st;
+
+      if (g_stat (log, &st) == 0 && st.st_size > 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Reads the 100-byte header without SQLite, so that a foreign or newer
  * file is refused before anything opens it. */
 static gboolean
@@ -539,8 +555,12 @@ check_header (const char  *path,
   if (page_size == 1)
     page_size = 65536;
   n_pages = read_be32 (header + 28);
-  /* The page count is valid when the change counter matches it. */
-  if (read_be32 (header + 92) == read_be32 (header + 24) && n_pages > 0 &&
+  /* The page count is valid when the change counter matches it, and only
+   * once SQLite has recovered: a process killed while committing or
+   * checkpointing can leave page 1 written before the pages that extend
+   * the file, with a hot journal or WAL that completes or undoes it. */
+  if (!has_pending_log (path) &&
+      read_be32 (header + 92) == read_be32 (header + 24) && n_pages > 0 &&
       (goffset) st.st_size < (goffset) page_size * n_pages)
     {
       g_set_error (error, TRI_ERROR, TRI_ERROR_PROJECT,
