@@ -171,7 +171,7 @@ tag_of (const char *name)
  * back at the same address: a small cache keyed by address saves the
  * binary search. The name is kept too, so that an address reused for
  * another name (a name from outside the dictionary) cannot fool it. */
-#define TAG_CACHE_SIZE 64
+#define TAG_CACHE_SIZE 64   /* the hash below keeps 6 bits */
 #define TAG_CACHE_NAME 16
 
 typedef struct
@@ -185,7 +185,9 @@ static Tag
 tag_of_cached (TagCacheEntry *cache,
                const char    *name)
 {
-  TagCacheEntry *e = &cache[((guintptr) name >> 4) % TAG_CACHE_SIZE];
+  /* The dictionary packs short names next to each other: mix the whole
+   * address, or "a" and "li" share a slot and evict each other. */
+  TagCacheEntry *e = &cache[((guint64) (guintptr) name * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 58];
   gsize len;
 
   if (e->key == name && strcmp (e->name, name) == 0)
@@ -199,15 +201,26 @@ tag_of_cached (TagCacheEntry *cache,
   return e->tag;
 }
 
-/* Characters in UTF-8 text: the bytes that do not continue a sequence. */
+/* Characters in UTF-8 text: the bytes that do not continue a sequence
+ * (10xxxxxx), counted eight at a time. */
 static guint
 count_chars (const char *text,
              gsize       len)
 {
-  guint n = 0;
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  guint n = len;
+  gsize i = 0;
 
-  for (gsize i = 0; i < len; i++)
-    n += ((guchar) text[i] & 0xC0) != 0x80;
+  for (; i + 8 <= len; i += 8)
+    {
+      guint64 w, cont;
+
+      memcpy (&w, text + i, 8);
+      cont = (w >> 7) & ~(w >> 6) & ones;
+      n -= (guint) ((cont * ones) >> 56);
+    }
+  for (; i < len; i++)
+    n -= ((guchar) text[i] & 0xC0) == 0x80;
   return n;
 }
 
@@ -317,6 +330,16 @@ typedef struct
   guint32 width;     /* source bytes this byte stands for; 0 inside an entity */
 } Pos;
 
+/* Where the bytes of buf come from, one run per characters callback: a
+ * copy of the page from src on, or (entity) all from the width bytes at
+ * src. */
+typedef struct
+{
+  guint32 start;     /* into State.buf */
+  guint32 src;
+  guint32 width;     /* 0 for a copy */
+} Run;
+
 typedef struct
 {
   int    node;
@@ -342,7 +365,7 @@ typedef struct
   guint             in_link;
 
   GString          *buf;        /* text of the blocks, as parsed */
-  GArray           *pos;        /* Pos, one per byte of buf */
+  GArray           *runs;       /* Run, in the order of buf */
   guint             block_start;
   guint             block_links;
   GArray           *blocks;     /* Block */
@@ -406,8 +429,12 @@ flush_block (State *st)
     }
   else
     {
+      guint n = st->runs->len;
+
+      while (n > 0 && g_array_index (st->runs, Run, n - 1).start >= st->block_start)
+        n--;
       g_string_truncate (st->buf, st->block_start);
-      g_array_set_size (st->pos, st->block_start);
+      g_array_set_size (st->runs, n);
     }
   st->block_start = st->buf->len;
   st->block_links = 0;
@@ -770,7 +797,7 @@ on_characters (void          *data,
   State *st = data;
   gsize end, start = 0;
   gboolean raw = FALSE;
-  guint at;
+  Run run;
 
   if (len <= 0)
     return;
@@ -797,18 +824,12 @@ on_characters (void          *data,
         }
     }
 
-  at = st->buf->len;
+  run.start = st->buf->len;
   g_string_append_len (st->buf, (const char *) ch, len);
-  g_array_set_size (st->pos, st->buf->len);
   if (raw)
     {
-      for (int i = 0; i < len; i++)
-        {
-          Pos *p = &g_array_index (st->pos, Pos, at + i);
-
-          p->src = start + i;
-          p->width = 1;
-        }
+      run.src = start;
+      run.width = 0;
     }
   else
     {
@@ -821,14 +842,10 @@ on_characters (void          *data,
         start = amp - 1;
       else
         start = MIN (st->last_end, end);
-      for (int i = 0; i < len; i++)
-        {
-          Pos *p = &g_array_index (st->pos, Pos, at + i);
-
-          p->src = start;
-          p->width = i == 0 ? end - start : 0;
-        }
+      run.src = start;
+      run.width = end - start;
     }
+  g_array_append_val (st->runs, run);
   st->last_end = end;
   if (st->in_link > 0)
     st->block_links += count_chars ((const char *) ch, len);
@@ -950,6 +967,65 @@ link_density (guint chars,
   return chars ? (double) links / chars : 1.0;
 }
 
+/* The run that byte @i of buf comes from: the one at *@cursor or after
+ * it, for bytes asked for in increasing order. */
+static const Run *
+run_at (State *st,
+        guint *cursor,
+        guint  i)
+{
+  const Run *runs = (const Run *) st->runs->data;
+  guint r = *cursor;
+
+  while (r + 1 < st->runs->len && runs[r + 1].start <= i)
+    r++;
+  *cursor = r;
+  return &runs[r];
+}
+
+/* Where byte @i of buf comes from. */
+static Pos
+pos_at (State *st,
+        guint *cursor,
+        guint  i)
+{
+  const Run *run = run_at (st, cursor, i);
+  Pos p;
+
+  if (run->width == 0)
+    {
+      p.src = run->src + (i - run->start);
+      p.width = 1;
+    }
+  else
+    {
+      p.src = run->src;
+      p.width = i == run->start ? run->width : 0;
+    }
+  return p;
+}
+
+/* The first run holding byte @i of buf. */
+static guint
+find_run (State *st,
+          guint  i)
+{
+  const Run *runs = (const Run *) st->runs->data;
+  guint lo = 0, hi = st->runs->len;
+
+  /* The last run that starts at or before i */
+  while (hi - lo > 1)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (runs[mid].start <= i)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
 /* Appends block @b with runs of white space made one space, mapping each
  * output byte to the page. */
 static void
@@ -960,6 +1036,7 @@ emit_block (State        *st,
 {
   const char *s = st->buf->str;
   guint i = b->start;
+  guint cursor = find_run (st, b->start);
   gboolean pending_space = FALSE;
   gsize space_src = 0, space_end = 0;
 
@@ -967,7 +1044,8 @@ emit_block (State        *st,
     i++;
   while (i < b->end)
     {
-      const Pos *p = &g_array_index (st->pos, Pos, i);
+      Pos pos = pos_at (st, &cursor, i);
+      const Pos *p = &pos;
       guint j;
 
       if (g_ascii_isspace (s[i]) ||
@@ -980,8 +1058,11 @@ emit_block (State        *st,
               pending_space = TRUE;
               space_src = p->src;
             }
-          space_end = g_array_index (st->pos, Pos, i + w - 1).src +
-                      MAX (1, g_array_index (st->pos, Pos, i + w - 1).width);
+          {
+            Pos last = pos_at (st, &cursor, i + w - 1);
+
+            space_end = last.src + MAX (1, last.width);
+          }
           i += w;
           continue;
         }
@@ -994,11 +1075,13 @@ emit_block (State        *st,
       /* A run of bytes that copy the page one for one, or one entity. */
       if (p->width == 1)
         {
+          guint probe = cursor;
+
           for (j = i + 1; j < b->end; j++)
             {
-              const Pos *q = &g_array_index (st->pos, Pos, j);
+              Pos q = pos_at (st, &probe, j);
 
-              if (q->width != 1 || q->src != p->src + (j - i) || g_ascii_isspace (s[j]) ||
+              if (q.width != 1 || q.src != p->src + (j - i) || g_ascii_isspace (s[j]) ||
                   (guchar) s[j] == 0xC2)
                 break;
             }
@@ -1006,9 +1089,15 @@ emit_block (State        *st,
         }
       else
         {
-          for (j = i + 1; j < b->end && g_array_index (st->pos, Pos, j).width == 0 &&
-               g_array_index (st->pos, Pos, j).src == p->src; j++)
-            ;
+          guint probe = cursor;
+
+          for (j = i + 1; j < b->end; j++)
+            {
+              Pos q = pos_at (st, &probe, j);
+
+              if (q.width != 0 || q.src != p->src)
+                break;
+            }
           tri_offset_map_add (map, out->len, j - i, p->src, p->width);
         }
       g_string_append_len (out, s + i, j - i);
@@ -1153,7 +1242,7 @@ _tri_html_extract (const char    *html,
   st.nodes = g_array_new (FALSE, FALSE, sizeof (Node));
   st.stack = g_array_new (FALSE, FALSE, sizeof (int));
   st.buf = g_string_sized_new (len / 4 + 16);
-  st.pos = g_array_sized_new (FALSE, FALSE, sizeof (Pos), len / 4 + 16);
+  st.runs = g_array_sized_new (FALSE, FALSE, sizeof (Run), 256);
   st.blocks = g_array_new (FALSE, FALSE, sizeof (Block));
   st.title_text = g_string_new (NULL);
   st.ldjson = g_string_new (NULL);
@@ -1330,8 +1419,9 @@ _tri_html_extract (const char    *html,
               continue;
             if (out->len > 0)
               {
-                tri_offset_map_add (map, out->len, 2,
-                                    g_array_index (st.pos, Pos, b->start).src, 0);
+                guint cursor = find_run (&st, b->start);
+
+                tri_offset_map_add (map, out->len, 2, pos_at (&st, &cursor, b->start).src, 0);
                 g_string_append (out, "\n\n");
               }
             emit_block (&st, b, out, map);
@@ -1412,7 +1502,7 @@ _tri_html_extract (const char    *html,
   g_array_unref (st.nodes);
   g_array_unref (st.stack);
   g_string_free (st.buf, TRUE);
-  g_array_unref (st.pos);
+  g_array_unref (st.runs);
   g_array_unref (st.blocks);
   g_string_free (st.title_text, TRUE);
   g_string_free (st.ldjson, TRUE);
