@@ -294,7 +294,7 @@ class_flags (const char *value)
       if (g_ascii_isalnum (c))
         {
           if (n < sizeof word - 1)
-            word[n++] = g_ascii_tolower (c);
+            word[n++] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
           continue;
         }
       if (n > 0 && n < sizeof word - 1)
@@ -359,7 +359,8 @@ typedef struct
   gsize             last_end;
 
   GArray           *nodes;      /* Node */
-  GArray           *stack;      /* int, open elements */
+  int               stack[MAX_DEPTH];   /* open elements */
+  guint             depth;
   guint             overflow;   /* open elements past MAX_DEPTH */
   guint             skip;       /* open skipping elements */
   guint             in_link;
@@ -397,7 +398,7 @@ typedef struct
 static int
 current_node (State *st)
 {
-  return st->stack->len ? g_array_index (st->stack, int, st->stack->len - 1) : -1;
+  return st->depth ? st->stack[st->depth - 1] : -1;
 }
 
 static guint
@@ -614,7 +615,7 @@ on_start (void           *data,
   if (is_block_tag (tag) && st->skip == 0)
     flush_block (st);
 
-  if (st->stack->len >= MAX_DEPTH)
+  if (st->depth >= MAX_DEPTH)
     {
       st->overflow++;
       return;
@@ -719,7 +720,7 @@ on_start (void           *data,
     st->skip++;
   index = st->nodes->len;
   g_array_append_val (st->nodes, node);
-  g_array_append_val (st->stack, index);
+  st->stack[st->depth++] = index;
 }
 
 static void
@@ -764,13 +765,13 @@ on_end (void          *data,
       st->overflow--;
       return;
     }
-  if (st->stack->len == 0)
+  if (st->depth == 0)
     return;
 
   if (is_block_tag (tag) && st->skip == 0)
     flush_block (st);
 
-  index = g_array_index (st->stack, int, st->stack->len - 1);
+  index = st->stack[st->depth - 1];
   node = &g_array_index (st->nodes, Node, index);
   if (node->tag == TAG_A && st->in_link > 0)
     st->in_link--;
@@ -784,7 +785,7 @@ on_end (void          *data,
     st->in_title = FALSE;
   if (node->flags & F_SKIP)
     st->skip--;
-  g_array_set_size (st->stack, st->stack->len - 1);
+  st->depth--;
 }
 
 /* Where the parser's last characters came from: the run that ends where
@@ -1240,7 +1241,6 @@ _tri_html_extract (const char    *html,
   st.input = html;
   st.input_len = len;
   st.nodes = g_array_new (FALSE, FALSE, sizeof (Node));
-  st.stack = g_array_new (FALSE, FALSE, sizeof (int));
   st.buf = g_string_sized_new (len / 4 + 16);
   st.runs = g_array_sized_new (FALSE, FALSE, sizeof (Run), 256);
   st.blocks = g_array_new (FALSE, FALSE, sizeof (Block));
@@ -1500,7 +1500,6 @@ _tri_html_extract (const char    *html,
   }
 
   g_array_unref (st.nodes);
-  g_array_unref (st.stack);
   g_string_free (st.buf, TRUE);
   g_array_unref (st.runs);
   g_array_unref (st.blocks);
