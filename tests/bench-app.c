@@ -58,13 +58,14 @@ spin (void)
 
 /* GTK's frame clock paints at most once per refresh interval (16.7 ms at
  * 60 Hz): a frame asked for sooner after the last waits for its slot,
- * doing nothing. Letting the slot pass before a run measures the work a
- * range change costs rather than that wait; the paced figure is printed
- * too, and is never below one interval. */
+ * doing nothing; GDK's X11 clock can put the next frame up to two
+ * intervals after the last. Letting 50 ms pass before a run measures the
+ * work a range change costs rather than that wait; the paced figure is
+ * printed too, and is never below one interval. */
 static void
 let_frame_slot_pass (void)
 {
-  gint64 until = g_get_monotonic_time () + 20000;
+  gint64 until = g_get_monotonic_time () + 50000;
 
   while (g_get_monotonic_time () < until)
     {
@@ -90,12 +91,41 @@ bench_range (void)
   g_date_set_dmy (&date, 1, 1, 2006);
   base = g_date_get_julian (&date);
 
+  /* The window in use, with an article open: an empty corpus shows a
+   * status page instead of the map, the timeline and the list. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(TriArticle) article =
+      tri_article_new_from_text ("a0", "date 2026-01-19\ntitle One report\n\n"
+                                 "About 2,500 US soldiers left Ain al-Asad air base on 18 January 2026, "
+                                 "officials said.\n", -1, &error);
+    TriClaimsModel *claims = tri_window_get_claims_model (window);
+
+    g_assert_no_error (error);
+    tri_article_analyze (article);
+    tri_corpus_add (tri_window_get_corpus (window), article);
+    gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+    gtk_window_present (GTK_WINDOW (window));
+    while (tri_claims_model_get_n_all (claims) == 0 || tri_claims_model_get_busy (claims))
+      g_main_context_iteration (NULL, TRUE);
+  }
+
   t0 = g_get_monotonic_time ();
   for (guint i = 0; i < N_CLAIMS; i++)
     {
+      static const char * const actors[] = { "the ministry", "a spokesman", "officials", "the coalition", "local media" };
+      static const char * const events[] = { "troops left", "soldiers arrived at", "drones struck",
+                                             "advisers remained at", "rockets hit", "forces withdrew from" };
       g_autofree char *id = g_strdup_printf ("c%u", i);
       g_autofree char *place = g_strdup_printf ("place-%u", g_rand_int_range (rand, 0, N_PLACES));
-      TriClaimItem *item = tri_claim_item_new (id, "About 2,500 troops at the base, the ministry said");
+      /* Texts differ from claim to claim, as in a corpus: nothing can be
+       * shaped once for many rows */
+      g_autofree char *summary =
+        g_strdup_printf ("About %u %s %s on day %u, %s said%s", g_rand_int_range (rand, 2, 5000),
+                         events[g_rand_int_range (rand, 0, G_N_ELEMENTS (events))], place, i,
+                         actors[g_rand_int_range (rand, 0, G_N_ELEMENTS (actors))],
+                         i % 3 == 0 ? ", adding that the handover of the base to Iraqi forces would follow within weeks" : "");
+      TriClaimItem *item = tri_claim_item_new (id, summary);
       guint32 day = base + g_rand_int_range (rand, 0, 20 * 365);
 
       item->day_first = day;
@@ -103,7 +133,7 @@ bench_range (void)
       item->fuzzy = i % 10 == 0;
       item->verdict = g_rand_int_range (rand, 0, 3);
       item->n_sources = g_rand_int_range (rand, 1, 6);
-      item->search_key = g_strdup ("about 2,500 troops at the base");
+      item->search_key = g_utf8_casefold (summary, -1);
       tri_claim_item_add_place (item, place, place, g_rand_double_range (rand, 29, 37),
                                 g_rand_double_range (rand, 39, 48), FALSE);
       g_ptr_array_add (items, item);
@@ -128,13 +158,15 @@ bench_range (void)
              N_CLAIMS, median (alone_ms, N_RUNS), N_RUNS);
   }
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
   t0 = g_get_monotonic_time ();
   tri_claims_model_set_items (model, items);
   g_print ("# set_items: %.1f ms\n", (g_get_monotonic_time () - t0) / 1000.0);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   spin ();
+  /* What is measured is what a researcher sees */
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (tri_window_get_claims_list (window))));
+  g_assert_true (gtk_widget_get_mapped (tri_window_get_map (window)));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (timeline)));
 
   for (guint run = 0; run < N_RUNS; run++)
     {

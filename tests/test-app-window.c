@@ -183,6 +183,61 @@ test_range_filters (Fixture       *f,
   g_assert_cmpuint (tri_timeline_get_range_first (timeline), <, julian (2026, 1, 1));
 }
 
+static guint
+n_rows_drawn (GtkWidget *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += gtk_widget_get_mapped (child);
+  return n;
+}
+
+/* A long list scrolled to its last claim, then a range that leaves the
+ * rows in view out: the list shows the rows that remain (GTK 4.8 left it
+ * blank, its rows placed around an anchor outside the viewport). */
+static void
+test_range_keeps_rows (Fixture       *f,
+                       gconstpointer  data)
+{
+  TriClaimsModel *model = tri_window_get_claims_model (f->window);
+  GtkWidget *list = GTK_WIDGET (tri_window_get_claims_list (f->window));
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint32 base = julian (2010, 1, 1);
+  guint n;
+
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("c%u", i);
+      g_autofree char *summary = g_strdup_printf ("Claim number %u about the base", i);
+      TriClaimItem *item = tri_claim_item_new (id, summary);
+
+      item->day_first = item->day_last = base + i;
+      item->n_sources = 1;
+      g_ptr_array_add (items, item);
+    }
+  tri_claims_model_set_items (model, items);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  g_assert_cmpuint (n, ==, 5000);
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_grid_view_get_model (GTK_GRID_VIEW (list))), n - 1);
+  gtk_widget_activate_action (list, "list.scroll-to-item", "u", n - 1);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_cmpuint (n_rows_drawn (list), >, 0);
+
+  for (guint run = 0; run < 3; run++)
+    {
+      tri_timeline_set_range (tri_window_get_timeline (f->window), base + run * 90, base + 1000 + run * 90);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1001);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+      g_assert_cmpuint (n_rows_drawn (list), >, 0);
+    }
+}
+
 /* Selecting on the map selects in the list and the source view. */
 static void
 test_map_selects (Fixture       *f,
@@ -566,6 +621,7 @@ main (int   argc,
 
   g_test_add ("/app/window/smoke", Fixture, NULL, setup, test_smoke, teardown);
   g_test_add ("/app/window/range-filters", Fixture, NULL, setup, test_range_filters, teardown);
+  g_test_add ("/app/window/range-keeps-rows", Fixture, NULL, setup, test_range_keeps_rows, teardown);
   g_test_add ("/app/window/map-selects", Fixture, NULL, setup, test_map_selects, teardown);
   g_test_add ("/app/window/search-ignores-diacritics", Fixture, NULL, setup, test_search, teardown);
   g_test_add ("/app/window/researcher", Fixture, NULL, setup, test_researcher, teardown);

@@ -316,6 +316,25 @@ update_types (TriWindow *self)
   self->updating = FALSE;
 }
 
+/* GTK 4.8's list views keep an anchor item in view. When a change of
+ * range or filter removes the rows around it (a newest claim selected at
+ * the end of a long list, then a range that leaves it out), the view can
+ * end up scrolled to the top with its rows still placed around the old
+ * anchor, outside the viewport: it draws none. Anchor it again, on the
+ * selected claim if it is still listed, else on the first. */
+static void
+reanchor_claims_list (TriWindow *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  guint position = gtk_single_selection_get_selected (self->claims_selection);
+
+  if (n == 0)
+    return;
+  if (position == GTK_INVALID_LIST_POSITION || position >= n)
+    position = 0;
+  gtk_widget_activate_action (GTK_WIDGET (self->claims_list), "list.scroll-to-item", "u", position);
+}
+
 static void
 on_model_changed (TriWindow      *self,
                   gboolean        rebuilt,
@@ -338,6 +357,7 @@ on_model_changed (TriWindow      *self,
     gtk_widget_queue_draw (GTK_WIDGET (self->timeline));
   update_markers (self);
   update_counts (self);
+  reanchor_claims_list (self);
 
   /* After a load, show the newest claim and its source, so the window
    * says at once what it is for. */
