@@ -110,6 +110,15 @@ struct _TriBasemapLayer
   double        last_zoom;
   TriBasemapCachePolicy cache_policy;
 
+  /* Land and borders as last drawn directly, with the view they were drawn
+   * for: a layer redrawn for its labels (the markers moved) hands GTK the
+   * same node again, so that GTK sees nothing under them changed and
+   * repaints only what did instead of every coastline and border */
+  GskRenderNode *geometry_node;
+  TriMapTransform geometry_t;
+  double        geometry_width, geometry_height;
+  gboolean      geometry_dark;
+
   guint         dark : 1;
   guint         loaded : 1;
 };
@@ -388,6 +397,7 @@ tri_basemap_layer_load (TriBasemapLayer *self)
     }
 
   self->loaded = TRUE;
+  g_clear_pointer (&self->geometry_node, gsk_render_node_unref);
 
   if (labels == NULL || !load_labels (self, labels, &error))
     g_message ("No basemap labels: %s",
@@ -903,6 +913,20 @@ append_cached_geometry (TriBasemapLayer       *self,
                                &GRAPHENE_RECT_INIT (dx, dy, self->cache_width, self->cache_height));
 }
 
+static gboolean
+same_view (TriBasemapLayer       *self,
+           const TriMapTransform *t,
+           double                 width,
+           double                 height)
+{
+  const TriMapTransform *g = &self->geometry_t;
+
+  return g->world == t->world && g->cx == t->cx && g->cy == t->cy &&
+         g->cos_r == t->cos_r && g->sin_r == t->sin_r && g->zoom == t->zoom &&
+         self->geometry_width == width && self->geometry_height == height &&
+         self->geometry_dark == self->dark;
+}
+
 static void
 tri_basemap_layer_snapshot (GtkWidget   *widget,
                             GtkSnapshot *snapshot)
@@ -932,10 +956,34 @@ tri_basemap_layer_snapshot (GtkWidget   *widget,
    * directly is cheaper anyway. */
   if (t.rotated || t.zoom != self->last_zoom || !use_geometry_cache (self))
     {
-      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      if (self->geometry_node == NULL || !same_view (self, &t, width, height))
+        {
+          int scale = gtk_widget_get_scale_factor (widget);
+          cairo_surface_t *image;
+          cairo_t *cr;
 
-      draw_geometry (self, cr, &t, width, height);
-      cairo_destroy (cr);
+          /* Rasterised once: a node that replays paths would draw every
+           * coastline again wherever anything above it changes */
+          image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, ceil (width * scale),
+                                              ceil (height * scale));
+          cairo_surface_set_device_scale (image, scale, scale);
+          cr = cairo_create (image);
+          draw_geometry (self, cr, &t, width, height);
+          cairo_destroy (cr);
+
+          g_clear_pointer (&self->geometry_node, gsk_render_node_unref);
+          self->geometry_node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, width, height));
+          cr = gsk_cairo_node_get_draw_context (self->geometry_node);
+          cairo_set_source_surface (cr, image, 0, 0);
+          cairo_paint (cr);
+          cairo_destroy (cr);
+          cairo_surface_destroy (image);
+          self->geometry_t = t;
+          self->geometry_width = width;
+          self->geometry_height = height;
+          self->geometry_dark = self->dark;
+        }
+      gtk_snapshot_append_node (snapshot, self->geometry_node);
       self->last_zoom = t.zoom;
     }
   else
@@ -1108,6 +1156,7 @@ tri_basemap_layer_dispose (GObject *object)
 {
   drop_layouts (TRI_BASEMAP_LAYER (object));
   g_clear_object (&TRI_BASEMAP_LAYER (object)->cache);
+  g_clear_pointer (&TRI_BASEMAP_LAYER (object)->geometry_node, gsk_render_node_unref);
 
   G_OBJECT_CLASS (tri_basemap_layer_parent_class)->dispose (object);
 }
