@@ -49,6 +49,17 @@ struct _TriTimeline
   GArray    *exact;           /* guint per bin */
   GArray    *fuzzy;
   guint      max_count;
+  guint      serial;          /* of the bins, bumped by recompute() */
+
+  /* The histogram and its axis as drawn for these bins, size and colours,
+   * at full strength (in the range) and faded (outside it). Moving a
+   * handle only clips them differently and moves the handles: GTK is
+   * handed the same nodes and repaints little. */
+  GskRenderNode *shown_node;
+  GskRenderNode *faded_node;
+  guint      node_serial;
+  int        node_width, node_height, node_scale;
+  GdkRGBA    node_fg, node_accent;
 
   /* dragging */
   int        drag_what;       /* 0 none, 1 start, 2 end, 3 both */
@@ -142,6 +153,7 @@ recompute (TriTimeline *self)
   guint n_bins;
 
   self->dirty = FALSE;
+  self->serial++;
   choose_unit (self);
   self->origin = floor (self->view_first / self->unit) * self->unit;
   n_bins = (guint) ceil ((self->view_last - self->origin) / self->unit) + 1;
@@ -548,6 +560,121 @@ draw_axis (TriTimeline *self,
   g_object_unref (layout);
 }
 
+/* The bars and the axis, their alpha scaled by @strength */
+static void
+draw_histogram (TriTimeline   *self,
+                cairo_t       *cr,
+                double         height,
+                double         strength,
+                const GdkRGBA *fg,
+                const GdkRGBA *accent)
+{
+  double plot_h = height - AXIS_HEIGHT - 4;
+  double width = gtk_widget_get_width (GTK_WIDGET (self));
+
+  for (guint b = 0; b < self->exact->len; b++)
+    {
+      guint exact = g_array_index (self->exact, guint, b);
+      guint fuzzy = g_array_index (self->fuzzy, guint, b);
+      double day = self->origin + (double) b * self->unit;
+      double x = day_to_x (self, day);
+      double w = day_to_x (self, day + self->unit) - x;
+      double he = self->max_count ? plot_h * exact / self->max_count : 0;
+      double hf = self->max_count ? plot_h * fuzzy / self->max_count : 0;
+
+      if (exact == 0 && fuzzy == 0)
+        continue;
+      w = MAX (1.0, w - 1.0);
+      if (exact > 0)
+        {
+          cairo_set_source_rgba (cr, accent->red, accent->green, accent->blue, strength);
+          cairo_rectangle (cr, x, plot_h - he + 2, w, he);
+          cairo_fill (cr);
+        }
+      if (fuzzy > 0)
+        {
+          cairo_set_source_rgba (cr, accent->red, accent->green, accent->blue, 0.6 * strength);
+          hatch (cr, x, plot_h - he - hf + 2, w, hf);
+        }
+    }
+
+  /* Baseline and axis */
+  cairo_set_source_rgba (cr, fg->red, fg->green, fg->blue, 0.3);
+  cairo_rectangle (cr, PAD, plot_h + 2, width - 2 * PAD, 1);
+  cairo_fill (cr);
+  draw_axis (self, cr, height, (GdkRGBA *) fg);
+}
+
+/* A node showing what @strength of the histogram draws, rasterised once:
+ * a node of paths would be drawn again path by path at every frame. */
+static GskRenderNode *
+histogram_node (TriTimeline   *self,
+                int            width,
+                int            height,
+                int            scale,
+                double         strength,
+                const GdkRGBA *fg,
+                const GdkRGBA *accent)
+{
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale,
+                                                       height * scale);
+  GskRenderNode *node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (0, 0, width, height));
+  cairo_t *cr;
+
+  cairo_surface_set_device_scale (image, scale, scale);
+  cr = cairo_create (image);
+  draw_histogram (self, cr, height, strength, fg, accent);
+  cairo_destroy (cr);
+
+  cr = gsk_cairo_node_get_draw_context (node);
+  cairo_set_source_surface (cr, image, 0, 0);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_destroy (image);
+  return node;
+}
+
+static void
+ensure_histogram_nodes (TriTimeline   *self,
+                        double         width,
+                        double         height,
+                        const GdkRGBA *fg,
+                        const GdkRGBA *accent)
+{
+  int w = (int) ceil (width), h = (int) ceil (height);
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+
+  if (self->shown_node != NULL && self->node_serial == self->serial &&
+      self->node_width == w && self->node_height == h && self->node_scale == scale &&
+      gdk_rgba_equal (&self->node_fg, fg) && gdk_rgba_equal (&self->node_accent, accent))
+    return;
+
+  g_clear_pointer (&self->shown_node, gsk_render_node_unref);
+  g_clear_pointer (&self->faded_node, gsk_render_node_unref);
+  self->shown_node = histogram_node (self, w, h, scale, 1.0, fg, accent);
+  self->faded_node = histogram_node (self, w, h, scale, 0.35, fg, accent);
+  self->node_serial = self->serial;
+  self->node_width = w;
+  self->node_height = h;
+  self->node_scale = scale;
+  self->node_fg = *fg;
+  self->node_accent = *accent;
+}
+
+static void
+append_clipped (GtkSnapshot   *snapshot,
+                GskRenderNode *node,
+                double         x,
+                double         width,
+                double         height)
+{
+  if (width <= 0)
+    return;
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (x, 0, width, height));
+  gtk_snapshot_append_node (snapshot, node);
+  gtk_snapshot_pop (snapshot);
+}
+
 static void
 tri_timeline_snapshot (GtkWidget   *widget,
                        GtkSnapshot *snapshot)
@@ -568,15 +695,14 @@ tri_timeline_snapshot (GtkWidget   *widget,
   G_GNUC_END_IGNORE_DEPRECATIONS
   lookup_color (widget, "accent_color", &accent, "#3584e4");
   dim = fg;
-  dim.alpha = 0.08;
-
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  dim.alpha = 0.12f;
 
   if (self->extent_first == 0)
     {
       PangoLayout *layout = gtk_widget_create_pango_layout (widget, _("No dates yet"));
       int w, h;
 
+      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
       pango_layout_get_pixel_size (layout, &w, &h);
       cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.55);
       cairo_move_to (cr, (width - w) / 2, (height - h) / 2);
@@ -588,68 +714,43 @@ tri_timeline_snapshot (GtkWidget   *widget,
 
   if (self->dirty)
     recompute (self);
+  ensure_histogram_nodes (self, width, height, &fg, &accent);
 
-  /* Bars */
-  for (guint b = 0; b < self->exact->len; b++)
-    {
-      guint exact = g_array_index (self->exact, guint, b);
-      guint fuzzy = g_array_index (self->fuzzy, guint, b);
-      double day = self->origin + (double) b * self->unit;
-      double x = day_to_x (self, day);
-      double w = day_to_x (self, day + self->unit) - x;
-      double he = self->max_count ? plot_h * exact / self->max_count : 0;
-      double hf = self->max_count ? plot_h * fuzzy / self->max_count : 0;
-      gboolean inside = day + self->unit > self->range_first && day <= self->range_last;
-      double alpha = inside ? 1.0 : 0.35;
-
-      if (exact == 0 && fuzzy == 0)
-        continue;
-      w = MAX (1.0, w - 1.0);
-      if (exact > 0)
-        {
-          cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, alpha);
-          cairo_rectangle (cr, x, plot_h - he + 2, w, he);
-          cairo_fill (cr);
-        }
-      if (fuzzy > 0)
-        {
-          cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 0.6 * alpha);
-          hatch (cr, x, plot_h - he - hf + 2, w, hf);
-        }
-    }
+  /* The range at full strength, the rest faded */
+  rx0 = CLAMP (day_to_x (self, self->range_first), 0, width);
+  rx1 = CLAMP (day_to_x (self, self->range_last + 1), 0, width);
+  append_clipped (snapshot, self->faded_node, 0, rx0, height);
+  append_clipped (snapshot, self->shown_node, rx0, rx1 - rx0, height);
+  append_clipped (snapshot, self->faded_node, rx1, width - rx1, height);
 
   /* Outside the range: dimmed */
-  rx0 = day_to_x (self, self->range_first);
-  rx1 = day_to_x (self, self->range_last + 1);
-  cairo_set_source_rgba (cr, dim.red, dim.green, dim.blue, 0.12);
-  cairo_rectangle (cr, 0, 0, MAX (0, rx0), plot_h + 2);
-  cairo_rectangle (cr, rx1, 0, MAX (0, width - rx1), plot_h + 2);
-  cairo_fill (cr);
+  gtk_snapshot_append_color (snapshot, &dim, &GRAPHENE_RECT_INIT (0, 0, rx0, plot_h + 2));
+  gtk_snapshot_append_color (snapshot, &dim, &GRAPHENE_RECT_INIT (rx1, 0, width - rx1, plot_h + 2));
 
-  /* Baseline and axis */
-  cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.3);
-  cairo_rectangle (cr, PAD, plot_h + 2, width - 2 * PAD, 1);
-  cairo_fill (cr);
-  draw_axis (self, cr, height, &fg);
-
-  /* Handles */
+  /* Handles, those in view */
   for (int i = 0; i < 2; i++)
     {
-      double x = i == 0 ? rx0 : rx1;
+      double x = floor (day_to_x (self, i == 0 ? self->range_first : self->range_last + 1));
       gboolean focused = gtk_widget_has_focus (widget) && (i == 1) == self->focus_end;
+      double r = focused ? 7 : 5;
+      GdkRGBA bar = fg, ring = { 1, 1, 1, 0.9f };
+      GskRoundedRect knob, outer;
+      float ring_width[4] = { 1.5f, 1.5f, 1.5f, 1.5f };
+      GdkRGBA ring_colors[4] = { ring, ring, ring, ring };
 
-      cairo_set_source_rgba (cr, fg.red, fg.green, fg.blue, 0.8);
-      cairo_rectangle (cr, floor (x) - 1, 0, 2, plot_h + 2);
-      cairo_fill (cr);
-      cairo_set_source_rgba (cr, accent.red, accent.green, accent.blue, 1.0);
-      cairo_arc (cr, floor (x), plot_h / 2, focused ? 7 : 5, 0, 2 * G_PI);
-      cairo_fill_preserve (cr);
-      cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
-      cairo_set_line_width (cr, 1.5);
-      cairo_stroke (cr);
+      if (x < 0 || x > width)
+        continue;
+      bar.alpha = 0.8f;
+      gtk_snapshot_append_color (snapshot, &bar, &GRAPHENE_RECT_INIT (x - 1, 0, 2, plot_h + 2));
+      gsk_rounded_rect_init_from_rect (&knob, &GRAPHENE_RECT_INIT (x - r, plot_h / 2 - r, 2 * r, 2 * r), r);
+      gtk_snapshot_push_rounded_clip (snapshot, &knob);
+      gtk_snapshot_append_color (snapshot, &accent, &knob.bounds);
+      gtk_snapshot_pop (snapshot);
+      /* The outline straddles the edge, as the stroke did */
+      gsk_rounded_rect_init_from_rect (&outer, &GRAPHENE_RECT_INIT (x - r - 0.75, plot_h / 2 - r - 0.75,
+                                                                   2 * r + 1.5, 2 * r + 1.5), r + 0.75);
+      gtk_snapshot_append_border (snapshot, &outer, ring_width, ring_colors);
     }
-
-  cairo_destroy (cr);
 }
 
 static void
@@ -851,6 +952,8 @@ tri_timeline_finalize (GObject *object)
   g_clear_pointer (&self->events, g_array_unref);
   g_clear_pointer (&self->exact, g_array_unref);
   g_clear_pointer (&self->fuzzy, g_array_unref);
+  g_clear_pointer (&self->shown_node, gsk_render_node_unref);
+  g_clear_pointer (&self->faded_node, gsk_render_node_unref);
 
   G_OBJECT_CLASS (tri_timeline_parent_class)->finalize (object);
 }
