@@ -67,8 +67,26 @@ test_shows_item (void)
   /* Narrower, the summary wraps onto more lines, up to three */
   plain = height_for (GTK_WIDGET (row), 360);
   narrow = height_for (GTK_WIDGET (row), 160);
-  g_assert_cmpint (narrow, >, plain);
+  g_assert_cmpint (narrow, >=, plain);
+  g_assert_cmpint (narrow, >, height_for (GTK_WIDGET (row), 1200));
   g_assert_cmpint (height_for (GTK_WIDGET (row), 40), <=, narrow + 2 * 40);
+
+  /* However long, a summary takes three lines at most (the rest is
+   * ellipsized, not drawn over the next row) */
+  {
+    g_autoptr(GString) longer = g_string_new (NULL);
+    g_autoptr(TriClaimItem) other = NULL;
+
+    while (longer->len < 3000)
+      g_string_append (longer, item->summary);
+    other = tri_claim_item_new ("c2", longer->str);
+    other->n_sources = 1;
+    tri_claim_item_add_place (other, "harir", "Harir Air Base", 36.5, 44.3, TRUE);
+    tri_claim_row_set_item (row, other);
+    g_assert_cmpint (height_for (GTK_WIDGET (row), 160), ==, narrow);
+    tri_claim_row_set_item (row, item);
+    g_assert_cmpint (height_for (GTK_WIDGET (row), 160), ==, narrow);
+  }
 
   /* The researcher's word shows once the item is bound again */
   tri_claim_item_set_note (item, "Check with the ministry");

@@ -16,16 +16,23 @@
 /* One claim in the claims list: the verdict badge (a label, so that the
  * theme styles it), then the claim's type and sources and its date on the
  * first line, the summary (at most three lines), what the sources differ
- * on, its places and the researcher's note.
+ * on (two), its places (one) and the researcher's note (two).
  *
- * The texts are Pango layouts of this one widget rather than six labels:
- * a range change rebinds every row in view, and a label shapes its text
- * again for each of its measures and wraps, and costs a CSS node. Here a
- * text is shaped when it changes and wrapped again only when the width
- * does. */
+ * The texts are Pango layouts of this one widget rather than six labels.
+ * A range change rebinds every row the list keeps (about thirty, most of
+ * them out of view), and the list measures each at two widths: shaping
+ * their texts for that cost more than the rest of the change. So the
+ * height is reckoned from the texts' lengths and the fonts' line heights,
+ * without shaping, and each text is given that many lines, ellipsized:
+ * it never overflows its row. Only the rows drawn, those in view, shape
+ * their texts. */
 
 #define SPACING 3   /* between the lines */
 #define GAP     6   /* between the badge, the sources and the date */
+
+/* A text wraps to about this much more than its length over the width:
+ * the words that do not fit at the ends of lines */
+#define WRAP_SLACK 1.1
 
 typedef enum
 {
@@ -42,6 +49,9 @@ static const char * const part_names[N_PARTS] = {
   "sources", "date", "summary", "difference", "places", "note",
 };
 
+/* Lines each text may take, from the summary on */
+static const int max_lines[N_PARTS] = { 1, 1, 3, 2, 1, 2 };
+
 struct _TriClaimRow
 {
   GtkWidget     parent_instance;
@@ -50,15 +60,25 @@ struct _TriClaimRow
   TriClaimItem *item;
   PangoLayout  *layouts[N_PARTS];
   gboolean      shown[N_PARTS];
+  int           n_chars[N_PARTS];
 
-  /* The last layout: for this width, these heights (pixels) */
-  int           width;
-  int           heights[N_PARTS];
-  int           first_line;
-  int           badge_width;
+  /* Per font: the height of a line and the width of a character of each
+   * text's style, and the badge's height (pixels) */
+  gboolean      have_metrics;
+  int           line_height[N_PARTS];
+  double        part_char_width[N_PARTS];
   int           badge_height;
-  int           date_width;
   int           char_width;    /* approximate, for the width requests */
+
+  /* The lines given to each text at this width */
+  int           width;
+  int           lines[N_PARTS];
+  int           first_line;
+
+  /* The layouts were wrapped for this width */
+  int           laid_out_width;
+  int           badge_width;
+  int           date_width;
   PangoFontDescription *font;  /* the layouts were made for */
 };
 
@@ -74,6 +94,7 @@ static void
 invalidate (TriClaimRow *self)
 {
   self->width = -1;
+  self->laid_out_width = -1;
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
@@ -83,38 +104,65 @@ set_part (TriClaimRow *self,
           const char  *text)
 {
   self->shown[part] = text != NULL && *text != '\0';
+  self->n_chars[part] = self->shown[part] ? (int) g_utf8_strlen (text, -1) : 0;
   pango_layout_set_text (self->layouts[part], self->shown[part] ? text : "", -1);
 }
 
-/* Lays the texts out for @width, unless they are already. */
+/* Written for the measure: the tallest marks Vietnamese puts above and
+ * below letters, and a claim's mix of words, numbers and names */
+static const char line_sample[] = "ẤỴỹgjÁ|";
+static const char width_sample[] =
+  "Khoảng 2.500 binh sĩ Mỹ vẫn ở lại căn cứ Ain al-Asad, theo Bộ Quốc phòng. "
+  "About 900 US troops remain at Harir air base in Erbil, officials said on 18 January.";
+
+/* The line height and mean character width of each text's style, from
+ * samples shaped once per font. */
 static void
-layout_for_width (TriClaimRow *self,
-                  int          width)
+ensure_metrics (TriClaimRow *self)
 {
-  int sources_width;
-
-  if (self->width == width)
+  if (self->have_metrics)
     return;
-
-  gtk_widget_measure (self->badge, GTK_ORIENTATION_HORIZONTAL, -1,
-                      NULL, &self->badge_width, NULL, NULL);
-  gtk_widget_measure (self->badge, GTK_ORIENTATION_VERTICAL, self->badge_width,
-                      NULL, &self->badge_height, NULL, NULL);
-  pango_layout_get_pixel_size (self->layouts[PART_DATE],
-                               &self->date_width, &self->heights[PART_DATE]);
-
-  sources_width = MAX (0, width - self->badge_width - self->date_width - 2 * GAP);
-  pango_layout_set_width (self->layouts[PART_SOURCES], sources_width * PANGO_SCALE);
-  for (Part part = PART_SUMMARY; part < N_PARTS; part++)
-    pango_layout_set_width (self->layouts[part], MAX (1, width) * PANGO_SCALE);
 
   for (Part part = 0; part < N_PARTS; part++)
     {
-      if (part != PART_DATE)
-        pango_layout_get_pixel_size (self->layouts[part], NULL, &self->heights[part]);
+      PangoLayout *sample = pango_layout_copy (self->layouts[part]);
+      int width, height;
+
+      pango_layout_set_width (sample, -1);
+      pango_layout_set_height (sample, -1);
+      pango_layout_set_text (sample, line_sample, -1);
+      pango_layout_get_pixel_size (sample, NULL, &height);
+      self->line_height[part] = height;
+      pango_layout_set_text (sample, width_sample, -1);
+      pango_layout_get_pixel_size (sample, &width, NULL);
+      self->part_char_width[part] = MAX (1.0, width / (double) g_utf8_strlen (width_sample, -1));
+      g_object_unref (sample);
+    }
+
+  gtk_widget_measure (self->badge, GTK_ORIENTATION_VERTICAL, -1, NULL, &self->badge_height, NULL, NULL);
+  self->have_metrics = TRUE;
+}
+
+/* The lines each text gets at @width, from its length: enough for it
+ * (up to its most), or one more than it needs when the words fall
+ * badly, never fewer than it has room for in a row the same height. */
+static void
+lines_for_width (TriClaimRow *self,
+                 int          width)
+{
+  if (self->width == width)
+    return;
+
+  ensure_metrics (self);
+  for (Part part = PART_SUMMARY; part < N_PARTS; part++)
+    {
+      double length = self->n_chars[part] * self->part_char_width[part] * WRAP_SLACK;
+
+      self->lines[part] = self->shown[part] ? CLAMP ((int) ceil (length / MAX (1, width)), 1,
+                                                     max_lines[part]) : 0;
     }
   self->first_line = MAX (self->badge_height,
-                          MAX (self->heights[PART_SOURCES], self->heights[PART_DATE]));
+                          MAX (self->line_height[PART_SOURCES], self->line_height[PART_DATE]));
   self->width = width;
 }
 
@@ -124,12 +172,37 @@ height_for_width (TriClaimRow *self,
 {
   int height;
 
-  layout_for_width (self, width);
+  lines_for_width (self, width);
   height = self->first_line;
   for (Part part = PART_SUMMARY; part < N_PARTS; part++)
     if (self->shown[part])
-      height += SPACING + self->heights[part];
+      height += SPACING + self->lines[part] * self->line_height[part];
   return height;
+}
+
+/* Wraps the texts for @width in the lines they were given: shapes them
+ * (the first time after a change). Only for a row that is drawn. */
+static void
+layout_for_width (TriClaimRow *self,
+                  int          width)
+{
+  int sources_width, date_height;
+
+  lines_for_width (self, width);
+  if (self->laid_out_width == width)
+    return;
+
+  gtk_widget_measure (self->badge, GTK_ORIENTATION_HORIZONTAL, -1,
+                      NULL, &self->badge_width, NULL, NULL);
+  pango_layout_get_pixel_size (self->layouts[PART_DATE], &self->date_width, &date_height);
+  sources_width = MAX (0, width - self->badge_width - self->date_width - 2 * GAP);
+  pango_layout_set_width (self->layouts[PART_SOURCES], sources_width * PANGO_SCALE);
+  for (Part part = PART_SUMMARY; part < N_PARTS; part++)
+    {
+      pango_layout_set_width (self->layouts[part], MAX (1, width) * PANGO_SCALE);
+      pango_layout_set_height (self->layouts[part], -MAX (1, self->lines[part]));
+    }
+  self->laid_out_width = width;
 }
 
 static void
@@ -195,9 +268,12 @@ tri_claim_row_size_allocate (GtkWidget *widget,
   TriClaimRow *self = TRI_CLAIM_ROW (widget);
   graphene_point_t at;
 
-  layout_for_width (self, width);
+  int badge_width;
+
+  lines_for_width (self, width);
+  gtk_widget_measure (self->badge, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &badge_width, NULL, NULL);
   at = GRAPHENE_POINT_INIT (0, (self->first_line - self->badge_height) / 2);
-  gtk_widget_allocate (self->badge, self->badge_width, self->badge_height, -1,
+  gtk_widget_allocate (self->badge, badge_width, self->badge_height, -1,
                        gsk_transform_translate (NULL, &at));
 }
 
@@ -237,9 +313,9 @@ tri_claim_row_snapshot (GtkWidget   *widget,
   layout_for_width (self, width);
   gtk_widget_snapshot_child (widget, self->badge, snapshot);
   append_layout (snapshot, self->layouts[PART_SOURCES], self->badge_width + GAP,
-                 (self->first_line - self->heights[PART_SOURCES]) / 2, &fg);
+                 (self->first_line - self->line_height[PART_SOURCES]) / 2, &fg);
   append_layout (snapshot, self->layouts[PART_DATE], width - self->date_width,
-                 (self->first_line - self->heights[PART_DATE]) / 2, &dim);
+                 (self->first_line - self->line_height[PART_DATE]) / 2, &dim);
 
   y = self->first_line;
   for (Part part = PART_SUMMARY; part < N_PARTS; part++)
@@ -249,7 +325,7 @@ tri_claim_row_snapshot (GtkWidget   *widget,
       y += SPACING;
       append_layout (snapshot, self->layouts[part], 0, y,
                      part == PART_PLACES ? &dim : part == PART_NOTE ? &accent : &fg);
-      y += self->heights[part];
+      y += self->lines[part] * self->line_height[part];
     }
 }
 
@@ -276,6 +352,7 @@ tri_claim_row_css_changed (GtkWidget         *widget,
   for (Part part = 0; part < N_PARTS; part++)
     pango_layout_context_changed (self->layouts[part]);
   self->char_width = 0;
+  self->have_metrics = FALSE;
   invalidate (self);
 }
 
@@ -354,18 +431,15 @@ tri_claim_row_init (TriClaimRow *self)
   self->layouts[PART_DATE] = new_layout (self, TRUE, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL);
 
   self->layouts[PART_SUMMARY] = new_layout (self, FALSE, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL);
-  pango_layout_set_wrap (self->layouts[PART_SUMMARY], PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_ellipsize (self->layouts[PART_SUMMARY], PANGO_ELLIPSIZE_END);
-  pango_layout_set_height (self->layouts[PART_SUMMARY], -3);   /* three lines */
-
   self->layouts[PART_DIFFERENCE] = new_layout (self, FALSE, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL);
-  pango_layout_set_wrap (self->layouts[PART_DIFFERENCE], PANGO_WRAP_WORD_CHAR);
-
   self->layouts[PART_PLACES] = new_layout (self, TRUE, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL);
-  pango_layout_set_ellipsize (self->layouts[PART_PLACES], PANGO_ELLIPSIZE_END);
-
   self->layouts[PART_NOTE] = new_layout (self, FALSE, PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC);
-  pango_layout_set_wrap (self->layouts[PART_NOTE], PANGO_WRAP_WORD_CHAR);
+  /* Each in the lines lines_for_width() gives it, ellipsized */
+  for (Part part = PART_SUMMARY; part < N_PARTS; part++)
+    {
+      pango_layout_set_wrap (self->layouts[part], PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_ellipsize (self->layouts[part], PANGO_ELLIPSIZE_END);
+    }
 }
 
 /**
