@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "tri-claim-row.h"
 
@@ -115,13 +116,35 @@ static const char width_sample[] =
   "Khoảng 2.500 binh sĩ Mỹ vẫn ở lại căn cứ Ain al-Asad, theo Bộ Quốc phòng. "
   "About 900 US troops remain at Harir air base in Erbil, officials said on 18 January.";
 
+/* The last font's metrics, shared by every row: the list replaces rows
+ * as often as it rebinds them */
+static struct
+{
+  PangoFontDescription *font;
+  int                   line_height[N_PARTS];
+  double                char_width[N_PARTS];
+  int                   badge_height;
+} shared_metrics;
+
 /* The line height and mean character width of each text's style, from
  * samples shaped once per font. */
 static void
 ensure_metrics (TriClaimRow *self)
 {
+  const PangoFontDescription *font;
+
   if (self->have_metrics)
     return;
+
+  font = pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (self)));
+  if (shared_metrics.font != NULL && pango_font_description_equal (font, shared_metrics.font))
+    {
+      memcpy (self->line_height, shared_metrics.line_height, sizeof self->line_height);
+      memcpy (self->part_char_width, shared_metrics.char_width, sizeof self->part_char_width);
+      self->badge_height = shared_metrics.badge_height;
+      self->have_metrics = TRUE;
+      return;
+    }
 
   for (Part part = 0; part < N_PARTS; part++)
     {
@@ -141,6 +164,12 @@ ensure_metrics (TriClaimRow *self)
 
   gtk_widget_measure (self->badge, GTK_ORIENTATION_VERTICAL, -1, NULL, &self->badge_height, NULL, NULL);
   self->have_metrics = TRUE;
+
+  g_clear_pointer (&shared_metrics.font, pango_font_description_free);
+  shared_metrics.font = pango_font_description_copy (font);
+  memcpy (shared_metrics.line_height, self->line_height, sizeof self->line_height);
+  memcpy (shared_metrics.char_width, self->part_char_width, sizeof self->part_char_width);
+  shared_metrics.badge_height = self->badge_height;
 }
 
 /* The lines each text gets at @width, from its length: enough for it
