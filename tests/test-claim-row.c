@@ -100,6 +100,15 @@ test_shows_item (void)
   with_note = height_for (GTK_WIDGET (row), 360);
   g_assert_cmpint (with_note, >, plain);
 
+  /* A note typed on several lines is shown as one paragraph, in the
+   * lines the row gives it */
+  tri_claim_item_set_note (item, "Check\nwith\u2028the\r\nministry");
+  tri_claim_row_set_item (row, item);
+  g_assert_cmpint (height_for (GTK_WIDGET (row), 360), ==, with_note);
+  g_assert_cmpstr (tri_claim_row_get_text (row, "note"), ==, "Check with the  ministry");
+  tri_claim_item_set_note (item, "Check with the ministry");
+  tri_claim_row_set_item (row, item);
+
   /* A larger font (the theme, or text scaling) lays the texts out again */
   {
     g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();

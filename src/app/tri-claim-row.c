@@ -99,12 +99,36 @@ invalidate (TriClaimRow *self)
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
+/* @text as one paragraph: Pango limits the lines of each paragraph, and
+ * a second one (a note typed on two lines) would run over the row */
+static char *
+one_paragraph (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\n' || c == '\r' || c == '\v' || c == '\f' || c == 0x85 ||
+          c == 0x2028 || c == 0x2029)
+        g_string_append_c (out, ' ');
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+  return g_string_free (out, FALSE);
+}
+
 static void
 set_part (TriClaimRow *self,
           Part         part,
           const char  *text)
 {
+  g_autofree char *flat = NULL;
+
   self->shown[part] = text != NULL && *text != '\0';
+  if (self->shown[part])
+    text = flat = one_paragraph (text);
   self->n_chars[part] = self->shown[part] ? (int) g_utf8_strlen (text, -1) : 0;
   pango_layout_set_text (self->layouts[part], self->shown[part] ? text : "", -1);
 }
