@@ -25,6 +25,7 @@ typedef struct
   guint       n_needs;
   const char *units[4];         /* interned */
   guint       n_units;
+  const char *through;          /* interned type, or NULL */
 } TriClaimType;
 
 const TriClaimType *_tri_claim_type_lookup       (const char  *type);

@@ -228,6 +228,8 @@ load_types (void)
       for (guint j = 0; units[j]; j++)
         if (strcmp (units[j], "-") != 0 && units[j][0])
           t->units[t->n_units++] = g_intern_string (units[j]);
+      if (cols[6] != NULL && strcmp (g_strstrip (cols[6]), "-") != 0 && cols[6][0])
+        t->through = g_intern_string (cols[6]);
       g_hash_table_insert (types, (gpointer) t->type, t);
     }
 }
@@ -825,15 +827,6 @@ nearest_before (Sentence       *s,
         return i;
     }
   return -1;
-}
-
-/* The dead and wounded of an attack are counted when it happened ("three
- * soldiers were killed in a drone attack in January 2024"): the type of
- * trigger a casualties claim may take its time through. */
-static const char *
-casualties_cause (const TriClaimType *t)
-{
-  return t->type == g_intern_static_string ("casualties") ? g_intern_static_string ("attack") : NULL;
 }
 
 static gint
@@ -1719,7 +1712,7 @@ build_claim (Sentence     *s,
       /* An event's time may come in a later clause ("the talks, which
        * began on 27 January, …") when no other claim stands between. */
       if (time_index < 0 && !t->state)
-        time_index = next_time_after (s, region_end, casualties_cause (t));
+        time_index = next_time_after (s, region_end, t->through);
       /* "2,500 troops were in Iraq when the plan was announced in
        * September 2024": a state holds at the time of its "when" clause. */
       if (time_index < 0 && t->state)
