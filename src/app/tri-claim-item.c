@@ -175,6 +175,26 @@ tri_claim_item_has_article (TriClaimItem *self,
   return FALSE;
 }
 
+/**
+ * tri_claim_item_has_key:
+ * @self: a #TriClaimItem
+ * @key: a decision's key
+ *
+ * Returns: whether a decision stored under @key is about this row: its
+ *   own key, or (for a cluster) one of its claims'
+ */
+gboolean
+tri_claim_item_has_key (TriClaimItem *self,
+                        const char   *key)
+{
+  g_return_val_if_fail (TRI_IS_CLAIM_ITEM (self), FALSE);
+
+  if (g_strcmp0 (self->key ? self->key : self->id, key) == 0)
+    return TRUE;
+  return self->claims != NULL && key != NULL &&
+         g_strv_contains ((const char * const *) self->claims, key);
+}
+
 void
 tri_claim_item_add_source (TriClaimItem *self,
                            TriArticle   *article,

@@ -81,6 +81,8 @@ void          tri_claim_item_add_source        (TriClaimItem *self,
                                                 guint         end);
 gboolean      tri_claim_item_has_article       (TriClaimItem *self,
                                                 TriArticle   *article);
+gboolean      tri_claim_item_has_key           (TriClaimItem *self,
+                                                const char   *key);
 void          tri_claim_item_finish            (TriClaimItem *self);
 TriVerdict    tri_claim_item_get_verdict       (TriClaimItem *self);
 void          tri_claim_item_set_user_verdict  (TriClaimItem *self,

@@ -894,15 +894,6 @@ item_decision (TriClaimItem *item,
   return value;
 }
 
-static gboolean
-item_has_key (TriClaimItem *item,
-              const char   *key)
-{
-  if (g_strcmp0 (item->key ? item->key : item->id, key) == 0)
-    return TRUE;
-  return item->claims != NULL && g_strv_contains ((const char * const *) item->claims, key);
-}
-
 /**
  * tri_project_session_apply:
  * @self: a #TriProjectSession
@@ -945,7 +936,7 @@ tri_project_session_apply (TriProjectSession *self,
       tri_claim_item_set_hidden (item, is_hidden);
       changed |= was_overridden != item->overridden || was_verdict != item->user_verdict
                  || was_hidden != item->hidden;
-      if (self->note_key == NULL || !item_has_key (item, self->note_key))
+      if (self->note_key == NULL || !tri_claim_item_has_key (item, self->note_key))
         {
           const char *note = item_decision (item, notes);
 

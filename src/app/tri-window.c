@@ -1269,15 +1269,6 @@ set_corpus (TriWindow *self,
   update_claim_actions (self);
 }
 
-static gboolean
-item_has_key (TriClaimItem *item,
-              const char   *key)
-{
-  if (g_strcmp0 (item->key ? item->key : item->id, key) == 0)
-    return TRUE;
-  return item->claims != NULL && g_strv_contains ((const char * const *) item->claims, key);
-}
-
 /* New rows get the project's decisions. */
 static void
 on_items_rebuilt (TriWindow      *self,
@@ -1320,7 +1311,7 @@ on_decision_changed (TriWindow         *self,
       TriClaimItem *item = g_ptr_array_index (all, i);
       guint position;
 
-      if (!item_has_key (item, key))
+      if (!tri_claim_item_has_key (item, key))
         continue;
       position = tri_claims_model_find (self->model, item);
       if (position != G_MAXUINT)
