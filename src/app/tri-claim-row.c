@@ -148,24 +148,30 @@ static struct
   int                   line_height[N_PARTS];
   double                char_width[N_PARTS];
   int                   badge_height;
+  int                   mean_char_width;
 } shared_metrics;
 
 /* The line height and mean character width of each text's style, from
- * samples shaped once per font. */
+ * samples shaped once per font, and the font's approximate character
+ * width for the width requests. */
 static void
 ensure_metrics (TriClaimRow *self)
 {
+  PangoContext *context;
   const PangoFontDescription *font;
+  PangoFontMetrics *metrics;
 
   if (self->have_metrics)
     return;
 
-  font = pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (self)));
+  context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  font = pango_context_get_font_description (context);
   if (shared_metrics.font != NULL && pango_font_description_equal (font, shared_metrics.font))
     {
       memcpy (self->line_height, shared_metrics.line_height, sizeof self->line_height);
       memcpy (self->part_char_width, shared_metrics.char_width, sizeof self->part_char_width);
       self->badge_height = shared_metrics.badge_height;
+      self->char_width = shared_metrics.mean_char_width;
       self->have_metrics = TRUE;
       return;
     }
@@ -187,6 +193,9 @@ ensure_metrics (TriClaimRow *self)
     }
 
   gtk_widget_measure (self->badge, GTK_ORIENTATION_VERTICAL, -1, NULL, &self->badge_height, NULL, NULL);
+  metrics = pango_context_get_metrics (context, NULL, NULL);
+  self->char_width = MAX (1, PANGO_PIXELS (pango_font_metrics_get_approximate_char_width (metrics)));
+  pango_font_metrics_unref (metrics);
   self->have_metrics = TRUE;
 
   g_clear_pointer (&shared_metrics.font, pango_font_description_free);
@@ -194,6 +203,7 @@ ensure_metrics (TriClaimRow *self)
   memcpy (shared_metrics.line_height, self->line_height, sizeof self->line_height);
   memcpy (shared_metrics.char_width, self->part_char_width, sizeof self->part_char_width);
   shared_metrics.badge_height = self->badge_height;
+  shared_metrics.mean_char_width = self->char_width;
 }
 
 /* The lines each text gets at @width, from its length: enough for it
@@ -259,21 +269,6 @@ layout_for_width (TriClaimRow *self,
 }
 
 static void
-ensure_char_width (TriClaimRow *self)
-{
-  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
-  PangoFontMetrics *metrics;
-  int width;
-
-  if (self->char_width > 0)
-    return;
-  metrics = pango_context_get_metrics (context, NULL, NULL);
-  width = pango_font_metrics_get_approximate_char_width (metrics);
-  self->char_width = MAX (1, PANGO_PIXELS (width));
-  pango_font_metrics_unref (metrics);
-}
-
-static void
 tri_claim_row_measure (GtkWidget      *widget,
                        GtkOrientation  orientation,
                        int             for_size,
@@ -287,7 +282,7 @@ tri_claim_row_measure (GtkWidget      *widget,
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       /* What the summary label asked for: 20 characters, 40 at most */
-      ensure_char_width (self);
+      ensure_metrics (self);
       *minimum = 20 * self->char_width;
       *natural = 40 * self->char_width;
     }
@@ -299,7 +294,7 @@ tri_claim_row_measure (GtkWidget      *widget,
         for_size = self->width;
       else if (for_size < 0)
         {
-          ensure_char_width (self);
+          ensure_metrics (self);
           for_size = 40 * self->char_width;
         }
       *minimum = *natural = height_for_width (self, for_size);
@@ -404,7 +399,6 @@ tri_claim_row_css_changed (GtkWidget         *widget,
   self->font = pango_font_description_copy (font);
   for (Part part = 0; part < N_PARTS; part++)
     pango_layout_context_changed (self->layouts[part]);
-  self->char_width = 0;
   self->have_metrics = FALSE;
   invalidate (self);
 }
