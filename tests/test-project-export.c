@@ -15,34 +15,7 @@
 #include <triangulate.h>
 #include "project-test-util.h"
 
-typedef struct
-{
-  char  *dir;
-  char  *path;
-  GFile *file;
-} Fixture;
-
-static void
-setup (Fixture       *f,
-       gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("tri-export-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "study.triangulate", NULL);
-  f->file = g_file_new_for_path (f->path);
-}
-
-static void
-teardown (Fixture       *f,
-          gconstpointer  data)
-{
-  remove_data_home (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-  g_clear_object (&f->file);
-}
+typedef ProjectFileFixture Fixture;
 
 /* The CLI's standard output for `project export PATH --format FORMAT`. */
 static char *
@@ -356,8 +329,8 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/tri/project/cluster-key-order", test_cluster_key_order);
-  g_test_add ("/tri/project/export-applies-decisions", Fixture, NULL, setup,
-              test_export_applies_decisions, teardown);
+  g_test_add ("/tri/project/export-applies-decisions", Fixture, NULL, project_file_setup,
+              test_export_applies_decisions, project_file_teardown);
   status = g_test_run ();
   remove_data_home (data_home);
   return status;

@@ -24,60 +24,7 @@ static const char article_en[] =
   "American commanders said on Monday that 2,500 soldiers would remain in Iraq.\n"
   "The advisers will train local forces at two bases.\n";
 
-typedef struct
-{
-  char  *dir;
-  char  *path;
-  GFile *file;
-} Fixture;
-
-static void
-setup (Fixture       *f,
-       gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("tri-project-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "study.triangulate", NULL);
-  f->file = g_file_new_for_path (f->path);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_unlink (path);
-      return;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        {
-          g_chmod (child, 0644);
-          g_unlink (child);
-        }
-    }
-  g_rmdir (path);
-}
-
-static void
-teardown (Fixture       *f,
-          gconstpointer  data)
-{
-  remove_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-  g_clear_object (&f->file);
-}
+typedef ProjectFileFixture Fixture;
 
 static char *
 checksum_file (const char *path)
@@ -1215,7 +1162,7 @@ test_fold_query (void)
   g_assert_null (_tri_project_fold_query ("  \"\" "));
 }
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, setup, func, teardown)
+#define ADD(path, func) g_test_add (path, Fixture, NULL, project_file_setup, func, project_file_teardown)
 
 int
 main (int   argc,
