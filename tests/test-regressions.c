@@ -73,6 +73,25 @@ json_parse_error_utf8 (void)
   g_assert_true (g_utf8_validate (error->message, -1, NULL));
 }
 
+/* The articles of a fuzz-json crasher read as JSON Lines, as the harness
+ * reads it (its first byte picks the format); @bytes: what was read */
+static GPtrArray *
+json_crasher_articles (const char  *name,
+                       GBytes     **bytes)
+{
+  g_autoptr(GBytes) file = crasher ("fuzz-json", name);
+  g_autoptr(GBytes) input = g_bytes_new_from_bytes (file, 1, g_bytes_get_size (file) - 1);
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *articles = _tri_ingest_json ("x.jsonl", input, TRUE, warnings, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (articles);
+  if (bytes != NULL)
+    *bytes = g_steal_pointer (&input);
+  return articles;
+}
+
 /* A "\u" not followed by four hex digits added nothing to the text but
  * gave the offset map a byte of it, overlapping the run before: a critical
  * in tri_offset_map_add and offsets off by one after it (tri-json-input.c,
@@ -80,14 +99,9 @@ json_parse_error_utf8 (void)
 static void
 json_bad_u_escape (void)
 {
-  g_autoptr(GBytes) file = crasher ("fuzz-json", "bad-u-escape-offset-map");
-  g_autoptr(GBytes) bytes = g_bytes_new_from_bytes (file, 1, g_bytes_get_size (file) - 1);
-  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) articles = _tri_ingest_json ("x.jsonl", bytes, TRUE, warnings, &error);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) articles = json_crasher_articles ("bad-u-escape-offset-map", &bytes);
 
-  g_assert_no_error (error);
-  g_assert_nonnull (articles);
   for (guint i = 0; i < articles->len; i++)
     {
       TriArticle *article = g_ptr_array_index (articles, i);
@@ -132,14 +146,8 @@ time_zero_duration (void)
 static void
 json_octal_escape_title (void)
 {
-  g_autoptr(GBytes) file = crasher ("fuzz-json", "octal-escape-title-not-utf8");
-  g_autoptr(GBytes) bytes = g_bytes_new_from_bytes (file, 1, g_bytes_get_size (file) - 1);
-  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) articles = _tri_ingest_json ("x.jsonl", bytes, TRUE, warnings, &error);
+  g_autoptr(GPtrArray) articles = json_crasher_articles ("octal-escape-title-not-utf8", NULL);
 
-  g_assert_no_error (error);
-  g_assert_nonnull (articles);
   for (guint i = 0; i < articles->len; i++)
     {
       TriArticle *article = g_ptr_array_index (articles, i);
