@@ -202,25 +202,45 @@ format_day (guint32 day,
                                      : TRI_PRECISION_DAY);
 }
 
-static void
-update_accessible (TriTimeline *self)
+static char *
+range_text (TriTimeline *self)
 {
   g_autofree char *a = format_day (self->range_first, 1);
   g_autofree char *b = format_day (self->range_last, 1);
-  g_autofree char *text = NULL;
 
   if (a == NULL || b == NULL)
-    text = g_strdup (_("No dates"));
-  else
-    /* Translators: the selected time range, e.g. "1 Jan 2024 to 18 Jan 2026" */
-    text = g_strdup_printf (_("%s to %s"), a, b);
+    return g_strdup (_("No dates"));
+  /* Translators: the selected time range, e.g. "1 Jan 2024 to 18 Jan 2026" */
+  return g_strdup_printf (_("%s to %s"), a, b);
+}
+
+static void
+update_accessible (TriTimeline *self)
+{
+  g_autofree char *text = range_text (self);
+
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, text,
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_MIN, (double) self->extent_first,
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_MAX, (double) self->extent_last,
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_NOW, (double) self->range_first,
                                   -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), text);
+}
+
+/* The tooltip says the range when asked: setting its text at every
+ * change would ask the X server where the pointer is, each frame of a
+ * drag or of playback */
+static gboolean
+tri_timeline_query_tooltip (GtkWidget  *widget,
+                            int         x,
+                            int         y,
+                            gboolean    keyboard_mode,
+                            GtkTooltip *tooltip)
+{
+  g_autofree char *text = range_text (TRI_TIMELINE (widget));
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
 }
 
 /* Range */
@@ -1016,6 +1036,7 @@ tri_timeline_class_init (TriTimelineClass *klass)
   widget_class->snapshot = tri_timeline_snapshot;
   widget_class->measure = tri_timeline_measure;
   widget_class->size_allocate = tri_timeline_size_allocate;
+  widget_class->query_tooltip = tri_timeline_query_tooltip;
 
   properties [PROP_RANGE_FIRST] =
     g_param_spec_uint ("range-first", NULL, NULL, 0, G_MAXUINT32, 0,
@@ -1054,6 +1075,7 @@ tri_timeline_init (TriTimeline *self)
   self->play_speed = 1.0;
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
 
   drag = gtk_gesture_drag_new ();
