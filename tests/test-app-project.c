@@ -96,7 +96,7 @@ static TriClaimItem *
 select_claim (TriWindow  *window,
               const char *claim)
 {
-  GListModel *list = G_LIST_MODEL (gtk_grid_view_get_model (tri_window_get_claims_list (window)));
+  GListModel *list = G_LIST_MODEL (tri_claims_list_get_model (tri_window_get_claims_list (window)));
 
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
@@ -153,7 +153,7 @@ test_decisions_survive (void)
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "study");
 
   /* A row of a cluster, with a verdict other than the computed one */
-  list = G_LIST_MODEL (gtk_grid_view_get_model (tri_window_get_claims_list (window)));
+  list = G_LIST_MODEL (tri_claims_list_get_model (tri_window_get_claims_list (window)));
   for (guint i = 0; i < g_list_model_get_n_items (list) && claim == NULL; i++)
     {
       g_autoptr(TriClaimItem) row = g_list_model_get_item (list, i);

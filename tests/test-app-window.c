@@ -149,7 +149,7 @@ test_range_filters (Fixture       *f,
 {
   TriTimeline *timeline = tri_window_get_timeline (f->window);
   GListModel *model = G_LIST_MODEL (tri_window_get_claims_model (f->window));
-  GListModel *list = G_LIST_MODEL (gtk_grid_view_get_model (tri_window_get_claims_list (f->window)));
+  GListModel *list = G_LIST_MODEL (tri_claims_list_get_model (tri_window_get_claims_list (f->window)));
   guint n_all = g_list_model_get_n_items (model);
   guint n_before, n_after;
 
@@ -222,8 +222,8 @@ test_range_keeps_rows (Fixture       *f,
 
   n = g_list_model_get_n_items (G_LIST_MODEL (model));
   g_assert_cmpuint (n, ==, 5000);
-  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_grid_view_get_model (GTK_GRID_VIEW (list))), n - 1);
-  gtk_widget_activate_action (list, "list.scroll-to-item", "u", n - 1);
+  gtk_single_selection_set_selected (tri_claims_list_get_model (TRI_CLAIMS_LIST (list)), n - 1);
+  tri_claims_list_scroll_to (TRI_CLAIMS_LIST (list), n - 1);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
   g_assert_cmpuint (n_rows_drawn (list), >, 0);
@@ -285,7 +285,7 @@ static void
 test_search (Fixture       *f,
              gconstpointer  data)
 {
-  GListModel *list = G_LIST_MODEL (gtk_grid_view_get_model (tri_window_get_claims_list (f->window)));
+  GListModel *list = G_LIST_MODEL (tri_claims_list_get_model (tri_window_get_claims_list (f->window)));
   guint n_all = g_list_model_get_n_items (list);
   guint n;
 
@@ -311,7 +311,7 @@ static void
 test_researcher (Fixture       *f,
                  gconstpointer  data)
 {
-  GListModel *list = G_LIST_MODEL (gtk_grid_view_get_model (tri_window_get_claims_list (f->window)));
+  GListModel *list = G_LIST_MODEL (tri_claims_list_get_model (tri_window_get_claims_list (f->window)));
   guint n_all = g_list_model_get_n_items (list);
   g_autoptr(TriClaimItem) item = g_list_model_get_item (list, 0);
 

@@ -441,6 +441,7 @@ tri_claim_row_class_init (TriClaimRowClass *klass)
   widget_class->css_changed = tri_claim_row_css_changed;
 
   gtk_widget_class_set_css_name (widget_class, "claimrow");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LIST_ITEM);
 }
 
 static PangoLayout *
@@ -471,7 +472,6 @@ tri_claim_row_init (TriClaimRow *self)
   self->badge = gtk_label_new (NULL);
   gtk_widget_add_css_class (self->badge, "verdict-badge");
   gtk_widget_set_parent (self->badge, GTK_WIDGET (self));
-  gtk_widget_add_css_class (GTK_WIDGET (self), "claim-row");
 
   self->layouts[PART_SOURCES] = new_layout (self, TRUE, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL);
   pango_layout_set_ellipsize (self->layouts[PART_SOURCES], PANGO_ELLIPSIZE_END);

@@ -12,7 +12,6 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
-#include "tri-claim-row.h"
 #include "tri-project-session.h"
 #include "tri-window.h"
 #if HAVE_TRI_MAP_VIEW
@@ -32,7 +31,7 @@ struct _TriWindow
 
   /* template widgets */
   GtkWidget            *claim_actions;
-  GtkGridView          *claims_list;
+  TriClaimsList        *claims_list;
   GtkWidget            *claims_pane;
   GtkStack             *claims_stack;
   GtkPaned             *content_paned;
@@ -74,7 +73,6 @@ struct _TriWindow
   GCancellable         *cancellable;
   GtkWidget            *map;
   GtkFileChooserNative *chooser;
-  GPtrArray            *spare_rows;   /* TriClaimRow */
   TriProjectSession    *session;
   GtkFileChooserNative *project_chooser;
   GCancellable         *project_cancellable;
@@ -130,7 +128,7 @@ tri_window_get_map (TriWindow *self)
   return self->map;
 }
 
-GtkGridView *
+TriClaimsList *
 tri_window_get_claims_list (TriWindow *self)
 {
   g_return_val_if_fail (TRI_IS_WINDOW (self), NULL);
@@ -316,23 +314,16 @@ update_types (TriWindow *self)
   self->updating = FALSE;
 }
 
-/* GTK 4.8's list views keep an anchor item in view. When a change of
- * range or filter removes the rows around it (a newest claim selected at
- * the end of a long list, then a range that leaves it out), the view can
- * end up scrolled to the top with its rows still placed around the old
- * anchor, outside the viewport: it draws none. Anchor it again, on the
- * selected claim if it is still listed, else on the first. */
+/* After a change of range or filters the selected claim stays in view if
+ * it is still listed; else the list shows what follows the rows it
+ * showed. */
 static void
-reanchor_claims_list (TriWindow *self)
+keep_selection_in_view (TriWindow *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
   guint position = gtk_single_selection_get_selected (self->claims_selection);
 
-  if (n == 0)
-    return;
-  if (position == GTK_INVALID_LIST_POSITION || position >= n)
-    position = 0;
-  gtk_widget_activate_action (GTK_WIDGET (self->claims_list), "list.scroll-to-item", "u", position);
+  if (position != GTK_INVALID_LIST_POSITION)
+    tri_claims_list_scroll_to (self->claims_list, position);
 }
 
 static void
@@ -357,7 +348,7 @@ on_model_changed (TriWindow      *self,
     gtk_widget_queue_draw (GTK_WIDGET (self->timeline));
   update_markers (self);
   update_counts (self);
-  reanchor_claims_list (self);
+  keep_selection_in_view (self);
 
   /* After a load, show the newest claim and its source, so the window
    * says at once what it is for. */
@@ -474,7 +465,7 @@ select_item (TriWindow *self,
       return;
     }
   gtk_single_selection_set_selected (self->claims_selection, position);
-  gtk_widget_activate_action (GTK_WIDGET (self->claims_list), "list.scroll-to-item", "u", position);
+  tri_claims_list_scroll_to (self->claims_list, position);
 }
 
 static void
@@ -737,46 +728,6 @@ set_date_action (GtkWidget  *widget,
 }
 
 /* Rows */
-
-/* GTK 4.8 destroys the row widgets of removed items rather than rebinding
- * them, and a range change removes every row in view: a row goes back to
- * a pool when it is unbound (by teardown the list item has dropped it)
- * and the next one bound takes it, for the cost of a bind rather than of
- * a new widget with its Pango context. */
-static void
-unbind_claim_row (GtkSignalListItemFactory *factory,
-                  GtkListItem              *list_item,
-                  TriWindow                *self)
-{
-  GtkWidget *row = gtk_list_item_get_child (list_item);
-
-  if (row == NULL)
-    return;
-  tri_claim_row_set_item (TRI_CLAIM_ROW (row), NULL);
-  if (self->spare_rows == NULL || self->spare_rows->len >= 64)
-    return;
-  g_ptr_array_add (self->spare_rows, g_object_ref (row));
-  gtk_list_item_set_child (list_item, NULL);
-}
-
-static void
-bind_claim_row (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item,
-                TriWindow                *self)
-{
-  GtkWidget *row = gtk_list_item_get_child (list_item);
-
-  if (row == NULL)
-    {
-      if (self->spare_rows != NULL && self->spare_rows->len > 0)
-        row = g_ptr_array_steal_index_fast (self->spare_rows, self->spare_rows->len - 1);
-      else
-        row = g_object_ref_sink (tri_claim_row_new ());
-      gtk_list_item_set_child (list_item, row);
-      g_object_unref (row);
-    }
-  tri_claim_row_set_item (TRI_CLAIM_ROW (row), gtk_list_item_get_item (list_item));
-}
 
 static char *
 format_article_date (TriArticle *article)
@@ -1803,7 +1754,6 @@ tri_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->corpus, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TRI_TYPE_WINDOW);
-  g_clear_pointer (&self->spare_rows, g_ptr_array_unref);
 
   g_clear_object (&self->claims_selection);
   g_clear_object (&self->sources_selection);
@@ -1829,6 +1779,7 @@ tri_window_class_init (TriWindowClass *klass)
   object_class->dispose = tri_window_dispose;
   window_class->close_request = tri_window_close_request;
 
+  g_type_ensure (TRI_TYPE_CLAIMS_LIST);
   g_type_ensure (TRI_TYPE_SOURCE_VIEW);
   g_type_ensure (TRI_TYPE_TIMELINE);
 
@@ -1921,7 +1872,6 @@ tri_window_init (TriWindow *self)
   self->cancellable = g_cancellable_new ();
   self->corpus = tri_corpus_new ();
   self->model = tri_claims_model_new ();
-  self->spare_rows = g_ptr_array_new_with_free_func (g_object_unref);
 
   /* Map */
 #if HAVE_TRI_MAP_VIEW
@@ -1948,12 +1898,7 @@ tri_window_init (TriWindow *self)
   gtk_single_selection_set_selected (self->claims_selection, GTK_INVALID_LIST_POSITION);
   g_signal_connect_object (self->claims_selection, "notify::selected-item",
                            G_CALLBACK (on_claim_selected), self, G_CONNECT_SWAPPED);
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_claim_row), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_claim_row), self);
-  gtk_grid_view_set_factory (self->claims_list, factory);
-  g_object_unref (factory);
-  gtk_grid_view_set_model (self->claims_list, GTK_SELECTION_MODEL (self->claims_selection));
+  tri_claims_list_set_model (self->claims_list, self->claims_selection);
 
   self->types = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->type_dropdown, G_LIST_MODEL (self->types));

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <triangulate.h>
 
+#include "tri-claims-list.h"
 #include "tri-claims-model.h"
 #include "tri-project-session.h"
 #include "tri-source-view.h"
@@ -30,7 +31,7 @@ TriClaimsModel *tri_window_get_claims_model (TriWindow      *self);
 TriTimeline    *tri_window_get_timeline     (TriWindow      *self);
 TriSourceView  *tri_window_get_source_view  (TriWindow      *self);
 GtkWidget      *tri_window_get_map          (TriWindow      *self);
-GtkGridView    *tri_window_get_claims_list  (TriWindow      *self);
+TriClaimsList  *tri_window_get_claims_list  (TriWindow      *self);
 GtkListView    *tri_window_get_sources_list (TriWindow      *self);
 TriClaimItem   *tri_window_get_selected_claim (TriWindow    *self);
 void            tri_window_select_place     (TriWindow      *self,

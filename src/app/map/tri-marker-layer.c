@@ -30,8 +30,9 @@
  * plus O(visible bubbles) drawing.
  *
  * Each bubble's look (size, verdict arcs to 1/48 of a turn, cluster or
- * not, style) is drawn once with cairo into a texture and reused, so that
- * a frame is a few texture and text nodes per bubble with any renderer.
+ * not, style) is drawn once with cairo into a texture and reused; the
+ * bubbles, numbers and names then go to the map as one image (see
+ * tri_marker_layer_snapshot()).
  * Names go right of their marker, or left, below or above, wherever they
  * cover no other bubble or name; the basemap asks for these rectangles
  * (tri_marker_layer_get_obstacles()) to keep its own labels clear, and the
@@ -794,8 +795,8 @@ append_text (GtkSnapshot   *snapshot,
 }
 
 static void
-tri_marker_layer_snapshot (GtkWidget   *widget,
-                           GtkSnapshot *snapshot)
+append_markers (GtkWidget   *widget,
+                GtkSnapshot *snapshot)
 {
   TriMarkerLayer *self = (TriMarkerLayer *) widget;
   double width = gtk_widget_get_width (widget);
@@ -832,9 +833,7 @@ tri_marker_layer_snapshot (GtkWidget   *widget,
     }
 
   /* The bubbles, each with its number, so that a bubble drawn over
-   * another hides that one's number rather than mixing the digits; the
-   * sprites are textures drawn once per look and reused, cheap with the
-   * GL renderer (uploaded once) and the cairo one alike */
+   * another hides that one's number rather than mixing the digits */
   for (guint i = 0; i < self->items->len; i++)
     {
       const Item *item = &g_array_index (self->items, Item, i);
@@ -873,6 +872,56 @@ tri_marker_layer_snapshot (GtkWidget   *widget,
       append_text (snapshot, name_layout (self, item->marker), item->lx, item->ly,
                    item->marker == self->selected ? &accent : &text, &halo);
     }
+}
+
+/* The markers go to the map as one image, the size of their extent.
+ * When the range changes, every bubble's count changes with it; as
+ * nodes of their own, the bubbles and numbers scattered over the map
+ * made more rectangles than GSK's diff keeps (30), and it gave up and
+ * drew the whole window part again. An image that changes is one
+ * rectangle: the area the markers cover. */
+static void
+tri_marker_layer_snapshot (GtkWidget   *widget,
+                           GtkSnapshot *snapshot)
+{
+  GtkSnapshot *markers = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int scale = gtk_widget_get_scale_factor (widget);
+  cairo_surface_t *surface;
+  graphene_rect_t bounds;
+  cairo_t *cr;
+  int x0, y0, x1, y1;
+
+  append_markers (widget, markers);
+  node = gtk_snapshot_free_to_node (markers);
+  if (node == NULL)
+    return;
+
+  gsk_render_node_get_bounds (node, &bounds);
+  x0 = MAX (0, (int) floor (bounds.origin.x));
+  y0 = MAX (0, (int) floor (bounds.origin.y));
+  x1 = MIN (gtk_widget_get_width (widget), (int) ceil (bounds.origin.x + bounds.size.width));
+  y1 = MIN (gtk_widget_get_height (widget), (int) ceil (bounds.origin.y + bounds.size.height));
+  if (x1 <= x0 || y1 <= y0)
+    return;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (x1 - x0) * scale, (y1 - y0) * scale);
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  cairo_translate (cr, -x0, -y0);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  /* The texture keeps the surface's pixels, without a copy */
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) cairo_image_surface_get_stride (surface) * (y1 - y0) * scale,
+                                      (GDestroyNotify) cairo_surface_destroy, surface);
+  texture = gdk_memory_texture_new ((x1 - x0) * scale, (y1 - y0) * scale, GDK_MEMORY_DEFAULT, bytes,
+                                    cairo_image_surface_get_stride (surface));
+  gtk_snapshot_append_texture (snapshot, texture, &GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0));
 }
 
 static void
