@@ -27,6 +27,7 @@
 #define AXIS_HEIGHT    18.0
 #define HANDLE_GRAB    10.0
 #define PAD            8.0
+#define TILE_WIDTH     64.0
 
 static const guint units[] = { 1, 7, 30, 91, 365, 3652, 36524 };
 
@@ -736,16 +737,25 @@ tri_timeline_snapshot (GtkWidget   *widget,
     recompute (self);
   ensure_histogram_nodes (self, width, height, &fg, &accent);
 
-  /* The range at full strength, the rest faded */
+  /* The range at full strength, the rest faded and dimmed, tile by
+   * tile: a range change leaves the nodes of the tiles that the range's
+   * ends do not cross as they were, so that GSK's diff redraws those
+   * few tiles rather than the whole width */
   rx0 = CLAMP (day_to_x (self, self->range_first), 0, width);
   rx1 = CLAMP (day_to_x (self, self->range_last + 1), 0, width);
-  append_clipped (snapshot, self->faded_node, 0, rx0, height);
-  append_clipped (snapshot, self->shown_node, rx0, rx1 - rx0, height);
-  append_clipped (snapshot, self->faded_node, rx1, width - rx1, height);
+  for (double tx0 = 0; tx0 < width; tx0 += TILE_WIDTH)
+    {
+      double tx1 = MIN (width, tx0 + TILE_WIDTH);
+      double a = CLAMP (rx0, tx0, tx1), b = CLAMP (rx1, tx0, tx1);
 
-  /* Outside the range: dimmed */
-  gtk_snapshot_append_color (snapshot, &dim, &GRAPHENE_RECT_INIT (0, 0, rx0, plot_h + 2));
-  gtk_snapshot_append_color (snapshot, &dim, &GRAPHENE_RECT_INIT (rx1, 0, width - rx1, plot_h + 2));
+      append_clipped (snapshot, self->faded_node, tx0, a - tx0, height);
+      append_clipped (snapshot, self->shown_node, a, b - a, height);
+      append_clipped (snapshot, self->faded_node, b, tx1 - b, height);
+      if (a > tx0)
+        gtk_snapshot_append_color (snapshot, &dim, &GRAPHENE_RECT_INIT (tx0, 0, a - tx0, plot_h + 2));
+      if (tx1 > b)
+        gtk_snapshot_append_color (snapshot, &dim, &GRAPHENE_RECT_INIT (b, 0, tx1 - b, plot_h + 2));
+    }
 
   /* Handles, those in view */
   for (int i = 0; i < 2; i++)

@@ -30,8 +30,8 @@
  * plus O(visible bubbles) drawing.
  *
  * Each bubble's look (size, verdict arcs to 1/48 of a turn, cluster or
- * not, style) is drawn once with cairo into a texture and reused; the
- * bubbles, numbers and names then go to the map as one image (see
+ * not, style) is drawn once with cairo into an image and reused; the
+ * bubbles, numbers and names then go to the map as one cairo node (see
  * tri_marker_layer_snapshot()).
  * Names go right of their marker, or left, below or above, wherever they
  * cover no other bubble or name; the basemap asks for these rectangles
@@ -99,7 +99,7 @@ struct _TriMarkerLayer
   GArray       *keys;        /* MarkerKey, parallel to markers */
   GHashTable   *count_layouts;
   GHashTable   *name_layouts; /* marker index → PangoLayout */
-  GHashTable   *sprites;      /* sprite key → GdkTexture */
+  GHashTable   *sprites;      /* sprite key → cairo image surface */
 
   /* Scratch for one frame, and what it drew (for hit tests) */
   GArray       *grid;
@@ -600,19 +600,18 @@ tri_marker_layer_get_obstacles (TriMarkerLayer *self,
 /* Drawing */
 
 static void
-append_circle_outline (GtkSnapshot   *snapshot,
-                       double         x,
-                       double         y,
-                       double         r,
-                       double         width,
-                       const GdkRGBA *color)
+stroke_circle (cairo_t       *cr,
+               double         x,
+               double         y,
+               double         r,
+               double         width,
+               const GdkRGBA *color)
 {
-  GskRoundedRect rr;
-  float widths[4] = { width, width, width, width };
-  GdkRGBA colors[4] = { *color, *color, *color, *color };
-
-  gsk_rounded_rect_init_from_rect (&rr, &GRAPHENE_RECT_INIT (x - r, y - r, 2 * r, 2 * r), r);
-  gtk_snapshot_append_border (snapshot, &rr, widths, colors);
+  cairo_new_path (cr);
+  cairo_arc (cr, x, y, r - width / 2, 0, 2 * G_PI);
+  cairo_set_line_width (cr, width);
+  gdk_cairo_set_source_rgba (cr, color);
+  cairo_stroke (cr);
 }
 
 /* The look of a bubble, as a key: its radius, whether a cluster, the
@@ -683,7 +682,7 @@ draw_sprite_ring (TriMarkerLayer *self,
     }
 }
 
-static GdkTexture *
+static cairo_surface_t *
 bubble_sprite (TriMarkerLayer *self,
                const Item     *item,
                const GdkRGBA  *surface_color,
@@ -691,10 +690,8 @@ bubble_sprite (TriMarkerLayer *self,
                const GdkRGBA  *shadow)
 {
   gint64 key = sprite_key (self, item);
-  GdkTexture *texture;
   cairo_surface_t *surface;
   cairo_t *cr;
-  g_autoptr(GBytes) bytes = NULL;
   guint ends[N_VERDICTS];
   gboolean empty = item->total == 0;
   double r = lround (item->r);
@@ -702,9 +699,9 @@ bubble_sprite (TriMarkerLayer *self,
   double c;
   int size, pixels;
 
-  texture = g_hash_table_lookup (self->sprites, &key);
-  if (texture != NULL)
-    return texture;
+  surface = g_hash_table_lookup (self->sprites, &key);
+  if (surface != NULL)
+    return surface;
 
   if (g_hash_table_size (self->sprites) > 2048)
     g_hash_table_remove_all (self->sprites);
@@ -718,8 +715,8 @@ bubble_sprite (TriMarkerLayer *self,
   c = size / 2.0;
 
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pixels, pixels);
+  cairo_surface_set_device_scale (surface, self->sprite_scale, self->sprite_scale);
   cr = cairo_create (surface);
-  cairo_scale (cr, self->sprite_scale, self->sprite_scale);
 
   /* Shadow, then the disc and its ring */
   cairo_arc (cr, c, c + 1.0, r + 1.0, 0, 2 * G_PI);
@@ -749,29 +746,22 @@ bubble_sprite (TriMarkerLayer *self,
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 
-  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
-                       (gsize) cairo_image_surface_get_stride (surface) * pixels);
-  texture = gdk_memory_texture_new (pixels, pixels, GDK_MEMORY_DEFAULT, bytes,
-                                    cairo_image_surface_get_stride (surface));
-  cairo_surface_destroy (surface);
+  g_hash_table_insert (self->sprites, g_memdup2 (&key, sizeof key), surface);
 
-  g_hash_table_insert (self->sprites, g_memdup2 (&key, sizeof key), texture);
-
-  return texture;
+  return surface;
 }
 
 /* Text with a halo: the layout drawn around itself in the halo colour, then
- * on top.  Plain text nodes are cheap with every renderer, unlike blurred
- * shadows. */
+ * on top (cheaper than a blurred shadow) */
 static void
-append_text (GtkSnapshot   *snapshot,
-             PangoLayout   *layout,
-             double         x,
-             double         y,
-             const GdkRGBA *color,
-             const GdkRGBA *halo)
+show_text (cairo_t       *cr,
+           PangoLayout   *layout,
+           double         x,
+           double         y,
+           const GdkRGBA *color,
+           const GdkRGBA *halo)
 {
-  static const float offsets[8][2] = {
+  static const double offsets[8][2] = {
     { -1, -1 }, { 0, -1 }, { 1, -1 }, { -1, 0 }, { 1, 0 }, { -1, 1 }, { 0, 1 }, { 1, 1 },
   };
 
@@ -779,86 +769,116 @@ append_text (GtkSnapshot   *snapshot,
   y = round (y);
 
   if (halo != NULL)
-    for (guint i = 0; i < G_N_ELEMENTS (offsets); i++)
-      {
-        gtk_snapshot_save (snapshot);
-        gtk_snapshot_translate (snapshot,
-                                &GRAPHENE_POINT_INIT (x + offsets[i][0], y + offsets[i][1]));
-        gtk_snapshot_append_layout (snapshot, layout, halo);
-        gtk_snapshot_restore (snapshot);
-      }
-
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
-  gtk_snapshot_append_layout (snapshot, layout, color);
-  gtk_snapshot_restore (snapshot);
-}
-
-static void
-append_markers (GtkWidget   *widget,
-                GtkSnapshot *snapshot)
-{
-  TriMarkerLayer *self = (TriMarkerLayer *) widget;
-  double width = gtk_widget_get_width (widget);
-  double height = gtk_widget_get_height (widget);
-  GdkRGBA surface, outline, text, halo, accent, shadow;
-  int scale = gtk_widget_get_scale_factor (widget);
-
-  if (!ensure_items (self, width, height) || self->items->len == 0)
-    return;
-
-  if (scale != self->sprite_scale)
     {
-      g_hash_table_remove_all (self->sprites);
-      self->sprite_scale = scale;
+      gdk_cairo_set_source_rgba (cr, halo);
+      for (guint i = 0; i < G_N_ELEMENTS (offsets); i++)
+        {
+          cairo_move_to (cr, x + offsets[i][0], y + offsets[i][1]);
+          pango_cairo_show_layout (cr, layout);
+        }
     }
 
+  gdk_cairo_set_source_rgba (cr, color);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+typedef struct
+{
+  GdkRGBA surface, outline, text, halo, accent, shadow;
+} MarkerColors;
+
+static void
+marker_colors (TriMarkerLayer *self,
+               MarkerColors   *colors)
+{
   if (self->dark)
     {
-      surface = (GdkRGBA) { 0.188f, 0.188f, 0.188f, 1.f };
-      outline = (GdkRGBA) { 0.118f, 0.118f, 0.118f, 0.9f };
-      text = (GdkRGBA) { 1.f, 1.f, 1.f, 1.f };
-      halo = (GdkRGBA) { 0.118f, 0.118f, 0.118f, 0.6f };
-      accent = (GdkRGBA) { 0.471f, 0.682f, 0.929f, 1.f }; /* #78aeed */
-      shadow = (GdkRGBA) { 0.f, 0.f, 0.f, 0.45f };
+      colors->surface = (GdkRGBA) { 0.188f, 0.188f, 0.188f, 1.f };
+      colors->outline = (GdkRGBA) { 0.118f, 0.118f, 0.118f, 0.9f };
+      colors->text = (GdkRGBA) { 1.f, 1.f, 1.f, 1.f };
+      colors->halo = (GdkRGBA) { 0.118f, 0.118f, 0.118f, 0.6f };
+      colors->accent = (GdkRGBA) { 0.471f, 0.682f, 0.929f, 1.f }; /* #78aeed */
+      colors->shadow = (GdkRGBA) { 0.f, 0.f, 0.f, 0.45f };
     }
   else
     {
-      surface = (GdkRGBA) { 1.f, 1.f, 1.f, 1.f };
-      outline = (GdkRGBA) { 1.f, 1.f, 1.f, 0.95f };
-      text = (GdkRGBA) { 0.141f, 0.122f, 0.192f, 1.f };
-      halo = (GdkRGBA) { 1.f, 1.f, 1.f, 0.6f };
-      accent = (GdkRGBA) { 0.208f, 0.518f, 0.894f, 1.f }; /* #3584e4 */
-      shadow = (GdkRGBA) { 0.f, 0.f, 0.f, 0.18f };
+      colors->surface = (GdkRGBA) { 1.f, 1.f, 1.f, 1.f };
+      colors->outline = (GdkRGBA) { 1.f, 1.f, 1.f, 0.95f };
+      colors->text = (GdkRGBA) { 0.141f, 0.122f, 0.192f, 1.f };
+      colors->halo = (GdkRGBA) { 1.f, 1.f, 1.f, 0.6f };
+      colors->accent = (GdkRGBA) { 0.208f, 0.518f, 0.894f, 1.f }; /* #3584e4 */
+      colors->shadow = (GdkRGBA) { 0.f, 0.f, 0.f, 0.18f };
     }
+}
+
+/* What the markers cover: the bubbles with their rings of selection and
+ * focus, and the names with their halos */
+static gboolean
+markers_extent (TriMarkerLayer  *self,
+                graphene_rect_t *extent)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const Item *item = &g_array_index (self->items, Item, i);
+      double half = ceil (item->r + 3) + 1 + (item->marker >= 0 ? 8.0 : 0.0);
+      graphene_rect_t rect = GRAPHENE_RECT_INIT (round (item->px) - half, round (item->py) - half,
+                                                 2 * half, 2 * half);
+
+      if (item->priority >= 2 && item->named)
+        {
+          PangoRectangle logical;
+          graphene_rect_t name;
+
+          pango_layout_get_pixel_extents (name_layout (self, item->marker), NULL, &logical);
+          graphene_rect_init (&name, round (item->lx) - 2, round (item->ly) - 2,
+                              logical.width + 4, logical.height + 4);
+          graphene_rect_union (&rect, &name, &rect);
+        }
+
+      if (any)
+        graphene_rect_union (extent, &rect, extent);
+      else
+        *extent = rect;
+      any = TRUE;
+    }
+
+  return any;
+}
+
+static void
+draw_markers (TriMarkerLayer *self,
+              cairo_t        *cr)
+{
+  MarkerColors colors;
+
+  marker_colors (self, &colors);
 
   /* The bubbles, each with its number, so that a bubble drawn over
    * another hides that one's number rather than mixing the digits */
   for (guint i = 0; i < self->items->len; i++)
     {
       const Item *item = &g_array_index (self->items, Item, i);
-      GdkTexture *sprite = bubble_sprite (self, item, &surface, &outline, &shadow);
-      double size = (double) gdk_texture_get_width (sprite) / self->sprite_scale;
+      cairo_surface_t *sprite = bubble_sprite (self, item, &colors.surface, &colors.outline, &colors.shadow);
+      double size = (double) cairo_image_surface_get_width (sprite) / self->sprite_scale;
       PangoLayout *layout = count_layout (self, item->total);
       PangoRectangle logical;
 
-      gtk_snapshot_append_texture (snapshot, sprite,
-                                   &GRAPHENE_RECT_INIT (round (item->px) - size / 2,
-                                                        round (item->py) - size / 2,
-                                                        size, size));
+      cairo_set_source_surface (cr, sprite, round (item->px) - size / 2, round (item->py) - size / 2);
+      cairo_paint (cr);
 
       if (item->marker >= 0 && item->marker == self->selected)
-        append_circle_outline (snapshot, round (item->px), round (item->py),
-                               item->r + 4.0, 2.5, &accent);
+        stroke_circle (cr, round (item->px), round (item->py), item->r + 4.0, 2.5, &colors.accent);
       if (item->marker >= 0 && item->marker == self->focused && self->show_focus)
-        append_circle_outline (snapshot, round (item->px), round (item->py),
-                               item->r + 7.5, 2.0, &accent);
+        stroke_circle (cr, round (item->px), round (item->py), item->r + 7.5, 2.0, &colors.accent);
 
       pango_layout_get_pixel_extents (layout, NULL, &logical);
-      append_text (snapshot, layout,
-                   item->px - logical.width / 2.0 - logical.x,
-                   item->py - logical.height / 2.0 - logical.y,
-                   &text, NULL);
+      show_text (cr, layout,
+                 item->px - logical.width / 2.0 - logical.x,
+                 item->py - logical.height / 2.0 - logical.y,
+                 &colors.text, NULL);
     }
 
   /* Names of the places that are always labelled, selected or focused */
@@ -869,59 +889,45 @@ append_markers (GtkWidget   *widget,
       if (item->priority < 2 || !item->named)
         continue;
 
-      append_text (snapshot, name_layout (self, item->marker), item->lx, item->ly,
-                   item->marker == self->selected ? &accent : &text, &halo);
+      show_text (cr, name_layout (self, item->marker), item->lx, item->ly,
+                 item->marker == self->selected ? &colors.accent : &colors.text, &colors.halo);
     }
 }
 
-/* The markers go to the map as one image, the size of their extent.
- * When the range changes, every bubble's count changes with it; as
- * nodes of their own, the bubbles and numbers scattered over the map
- * made more rectangles than GSK's diff keeps (30), and it gave up and
- * drew the whole window part again. An image that changes is one
- * rectangle: the area the markers cover. */
+/* The markers go to the map as one cairo node the size of their extent,
+ * drawn straight with cairo from sprites kept as image surfaces.  When
+ * the range changes every bubble's count changes with it; as nodes of
+ * their own, the bubbles and numbers scattered over the map made more
+ * rectangles than GSK's diff keeps (30), and it gave up and drew the
+ * whole window part again; as textures, each was converted again on
+ * every frame by the cairo renderer.  One node is one rectangle. */
 static void
 tri_marker_layer_snapshot (GtkWidget   *widget,
                            GtkSnapshot *snapshot)
 {
-  GtkSnapshot *markers = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
+  TriMarkerLayer *self = (TriMarkerLayer *) widget;
+  double width = gtk_widget_get_width (widget);
+  double height = gtk_widget_get_height (widget);
   int scale = gtk_widget_get_scale_factor (widget);
-  cairo_surface_t *surface;
-  graphene_rect_t bounds;
+  graphene_rect_t extent;
   cairo_t *cr;
-  int x0, y0, x1, y1;
 
-  append_markers (widget, markers);
-  node = gtk_snapshot_free_to_node (markers);
-  if (node == NULL)
+  if (!ensure_items (self, width, height) || self->items->len == 0)
     return;
 
-  gsk_render_node_get_bounds (node, &bounds);
-  x0 = MAX (0, (int) floor (bounds.origin.x));
-  y0 = MAX (0, (int) floor (bounds.origin.y));
-  x1 = MIN (gtk_widget_get_width (widget), (int) ceil (bounds.origin.x + bounds.size.width));
-  y1 = MIN (gtk_widget_get_height (widget), (int) ceil (bounds.origin.y + bounds.size.height));
-  if (x1 <= x0 || y1 <= y0)
+  if (scale != self->sprite_scale)
+    {
+      g_hash_table_remove_all (self->sprites);
+      self->sprite_scale = scale;
+    }
+
+  if (!markers_extent (self, &extent) ||
+      !graphene_rect_intersection (&extent, &GRAPHENE_RECT_INIT (0, 0, width, height), &extent))
     return;
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (x1 - x0) * scale, (y1 - y0) * scale);
-  cairo_surface_set_device_scale (surface, scale, scale);
-  cr = cairo_create (surface);
-  cairo_translate (cr, -x0, -y0);
-  gsk_render_node_draw (node, cr);
+  cr = gtk_snapshot_append_cairo (snapshot, &extent);
+  draw_markers (self, cr);
   cairo_destroy (cr);
-  cairo_surface_flush (surface);
-
-  /* The texture keeps the surface's pixels, without a copy */
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                      (gsize) cairo_image_surface_get_stride (surface) * (y1 - y0) * scale,
-                                      (GDestroyNotify) cairo_surface_destroy, surface);
-  texture = gdk_memory_texture_new ((x1 - x0) * scale, (y1 - y0) * scale, GDK_MEMORY_DEFAULT, bytes,
-                                    cairo_image_surface_get_stride (surface));
-  gtk_snapshot_append_texture (snapshot, texture, &GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0));
 }
 
 static void
@@ -1080,7 +1086,8 @@ tri_marker_layer_init (TriMarkerLayer *self)
   self->keys = g_array_new (FALSE, TRUE, sizeof (MarkerKey));
   self->positions = g_array_new (FALSE, FALSE, sizeof (MarkerPos));
   self->count_layouts = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
-  self->sprites = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->sprites = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                         (GDestroyNotify) cairo_surface_destroy);
   self->name_layouts = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->grid = g_array_new (FALSE, FALSE, sizeof (int));
   self->groups = g_array_new (FALSE, FALSE, sizeof (Group));
