@@ -293,6 +293,97 @@ test_export_applies_decisions (Fixture       *f,
   }
 }
 
+/* Runs the CLI with @args after its path; returns its exit status. */
+static int
+run_cli (const char * const *args)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) argv = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+  int status = 0;
+
+  g_assert_nonnull (g_getenv ("TRIANGULATE_CLI"));
+  g_strv_builder_add (builder, g_getenv ("TRIANGULATE_CLI"));
+  g_strv_builder_addv (builder, (const char **) args);
+  argv = g_strv_builder_end (builder);
+  g_spawn_sync (NULL, argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  if (WEXITSTATUS (status) != 0)
+    g_assert_true (strstr (err, "triangulate-cli project") != NULL);
+  return WEXITSTATUS (status);
+}
+
+/* `project place` and `project actor`: the researcher's own entries, used
+ * in the export of articles added before them; bad coordinates and kinds
+ * are usage errors that change nothing. */
+static void
+test_own_entries (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const char text[] =
+    "date 2026-02-03\ntitle Camp report\n\n"
+    "Fighters of the Morning Star Brigade left Camp Tamarisk on Monday, officials said.\n";
+  g_autoptr(TriProject) project = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  g_autoptr(GPtrArray) articles = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *features;
+  JsonObject *camp = NULL;
+
+  project = tri_project_new (f->file, TRI_PROJECT_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  articles = tri_project_add_bytes (project, "camp.txt", bytes, &error);
+  g_assert_no_error (error);
+  g_assert_true (tri_project_close (project, &error));
+
+  g_assert_cmpint (run_cli ((const char *[]) { "project", "place", f->path, "own-camp", "Camp Tamarisk",
+                                               "33.25", "-44.1x", NULL }), ==, 2);
+  g_assert_cmpint (run_cli ((const char *[]) { "project", "actor", f->path, "own-msb",
+                                               "Morning Star Brigade", "force", NULL }), ==, 1);
+  g_assert_cmpint (run_cli ((const char *[]) { "project", "place", f->path, "own-camp", "Camp Tamarisk",
+                                               "33.25", "44.1", NULL }), ==, 0);
+  g_assert_cmpint (run_cli ((const char *[]) { "project", "actor", f->path, "own-msb",
+                                               "Morning Star Brigade", "militia", NULL }), ==, 0);
+
+  root = export_json (f->path, "geojson");
+  features = json_object_get_array_member (json_node_get_object (root), "features");
+  for (guint i = 0; i < json_array_get_length (features) && camp == NULL; i++)
+    {
+      JsonObject *feature = json_array_get_object_element (features, i);
+      JsonObject *properties = json_object_get_object_member (feature, "properties");
+
+      if (g_strcmp0 (json_object_get_string_member_with_default (properties, "place", NULL), "own-camp") == 0)
+        camp = feature;
+    }
+  g_assert_nonnull (camp);
+  {
+    JsonObject *properties = json_object_get_object_member (camp, "properties");
+    JsonArray *coordinates = json_object_get_array_member (json_object_get_object_member (camp, "geometry"),
+                                                           "coordinates");
+
+    g_assert_cmpstr (json_object_get_string_member (properties, "place_name"), ==, "Camp Tamarisk");
+    g_assert_cmpstr (json_object_get_string_member (properties, "actor"), ==, "own-msb");
+    g_assert_cmpfloat_with_epsilon (json_array_get_double_element (coordinates, 0), 44.1, 1e-9);
+    g_assert_cmpfloat_with_epsilon (json_array_get_double_element (coordinates, 1), 33.25, 1e-9);
+  }
+
+  /* Removed: the claim has no place of the researcher's any more */
+  g_assert_cmpint (run_cli ((const char *[]) { "project", "place", f->path, "own-camp", "--remove", NULL }), ==, 0);
+  g_clear_pointer (&root, json_node_unref);
+  root = export_json (f->path, "geojson");
+  features = json_object_get_array_member (json_node_get_object (root), "features");
+  for (guint i = 0; i < json_array_get_length (features); i++)
+    {
+      JsonObject *properties = json_object_get_object_member (json_array_get_object_element (features, i),
+                                                              "properties");
+
+      g_assert_cmpstr (json_object_get_string_member_with_default (properties, "place", NULL), !=, "own-camp");
+    }
+}
+
 /* The key is the first claim in (article, number) order, whatever order
  * the claims came in. */
 static void
@@ -331,6 +422,8 @@ main (int   argc,
   g_test_add_func ("/tri/project/cluster-key-order", test_cluster_key_order);
   g_test_add ("/tri/project/export-applies-decisions", Fixture, NULL, project_file_setup,
               test_export_applies_decisions, project_file_teardown);
+  g_test_add ("/tri/project/own-entries-cli", Fixture, NULL, project_file_setup,
+              test_own_entries, project_file_teardown);
   status = g_test_run ();
   remove_data_home (data_home);
   return status;

@@ -198,7 +198,7 @@ test_decisions (Fixture       *f,
   g_assert_true (tri_project_set_claim_hidden (project, "claim:article-1:3", TRUE, &error));
   g_assert_true (tri_project_set_note (project, "article-1", "Check against the ministry’s figure.", &error));
   g_assert_true (tri_project_set_place (project, "vn-da-nang-airbase", "Sân bay Đà Nẵng", 16.04, 108.2, &error));
-  g_assert_true (tri_project_set_actor (project, "iq-pmf", "Popular Mobilisation Forces", "force", &error));
+  g_assert_true (tri_project_set_actor (project, "iq-pmf", "Popular Mobilisation Forces", "militia", &error));
   g_assert_true (tri_project_set_view_state (project, "pane", "map", &error));
   g_assert_no_error (error);
   g_assert_false (tri_project_set_place (project, "nowhere", "Nowhere", 95, 0, &error));
@@ -225,7 +225,7 @@ test_decisions (Fixture       *f,
   g_clear_pointer (&name, g_free);
   g_assert_true (tri_project_get_actor (project, "iq-pmf", &name, &kind));
   g_assert_cmpstr (name, ==, "Popular Mobilisation Forces");
-  g_assert_cmpstr (kind, ==, "force");
+  g_assert_cmpstr (kind, ==, "militia");
   view = tri_project_dup_view_state (project, "pane");
   g_assert_cmpstr (view, ==, "map");
   keys = tri_project_list_decisions (project, TRI_DECISION_NOTE);
@@ -1164,6 +1164,122 @@ test_fold_query (void)
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, project_file_setup, func, project_file_teardown)
 
+/* The first mention of @entity in the corpus' articles, all of which must
+ * have one when @everywhere */
+static const TriMention *
+find_entity (TriCorpus  *corpus,
+             const char *entity,
+             gboolean    everywhere)
+{
+  GPtrArray *articles = tri_corpus_get_articles (corpus);
+  const TriMention *found = NULL;
+
+  for (guint i = 0; i < articles->len; i++)
+    {
+      GPtrArray *mentions = tri_article_get_mentions (g_ptr_array_index (articles, i));
+      const TriMention *here = NULL;
+
+      for (guint j = 0; j < mentions->len && here == NULL; j++)
+        {
+          const TriMention *m = g_ptr_array_index (mentions, j);
+
+          if (g_strcmp0 (m->entity, entity) == 0)
+            here = m;
+        }
+      if (everywhere && here == NULL)
+        return NULL;
+      if (found == NULL)
+        found = here;
+    }
+  return found;
+}
+
+/* The researcher's own places and actors are found in the articles: at
+ * once in those added after the entry, in those added before when the
+ * project is loaded again (their cached analysis is stale); an id the
+ * gazetteer knows is corrected; removing or undoing an entry takes it out
+ * again. */
+static void
+test_own_entries (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(TriProject) project = new_project (f);
+  g_autoptr(TriCorpus) corpus = NULL;
+  g_autoptr(GError) error = NULL;
+  const TriMention *m;
+
+  add_text (project, "/reports/before.txt",
+            "date 2026-02-03\ntitle Camp report\n\n"
+            "Fighters of the Morning Star Brigade left Camp Tamarisk near Baghdad on Monday, "
+            "officials said.\n");
+  corpus = tri_project_load_corpus (project, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (find_entity (corpus, "own-camp-tamarisk", FALSE));
+  m = find_entity (corpus, "baghdad", TRUE);
+  g_assert_nonnull (m);
+  g_assert_cmpfloat_with_epsilon (m->lat, 33.34, 0.01);
+  g_clear_object (&corpus);
+
+  g_assert_true (tri_project_set_place (project, "own-camp-tamarisk", "Camp Tamarisk", 33.25, 44.1, &error));
+  g_assert_true (tri_project_set_actor (project, "own-morning-star", "Morning Star Brigade", "militia", &error));
+  g_assert_true (tri_project_set_place (project, "baghdad", "Baghdad", 33.5, 44.5, &error));
+  g_assert_no_error (error);
+  g_assert_false (tri_project_set_actor (project, "own-other", "Other", "force", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+
+  add_text (project, "/reports/after.txt",
+            "date 2026-02-04\ntitle Camp report, the day after\n\n"
+            "The Morning Star Brigade returned to Camp Tamarisk outside Baghdad on Tuesday, "
+            "a spokesman said.\n");
+
+  /* Both articles, the one analysed before the entries too */
+  corpus = tri_project_load_corpus (project, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tri_corpus_get_articles (corpus)->len, ==, 2);
+  m = find_entity (corpus, "own-camp-tamarisk", TRUE);
+  g_assert_nonnull (m);
+  g_assert_cmpint (m->kind, ==, TRI_MENTION_PLACE);
+  g_assert_cmpfloat_with_epsilon (m->lat, 33.25, 1e-9);
+  g_assert_cmpfloat_with_epsilon (m->lon, 44.1, 1e-9);
+  m = find_entity (corpus, "own-morning-star", TRUE);
+  g_assert_nonnull (m);
+  g_assert_cmpint (m->kind, ==, TRI_MENTION_ACTOR);
+  m = find_entity (corpus, "baghdad", TRUE);
+  g_assert_nonnull (m);
+  g_assert_cmpfloat_with_epsilon (m->lat, 33.5, 1e-9);
+  g_clear_object (&corpus);
+
+  /* Kept in the file, and used by a loader on a thread of its own */
+  g_assert_true (tri_project_close (project, NULL));
+  g_clear_object (&project);
+  project = reopen (f, TRI_PROJECT_FLAGS_NONE);
+  {
+    GAsyncResult *result = NULL;
+
+    tri_project_load_corpus_async (project, NULL, on_async, &result);
+    while (result == NULL)
+      g_main_context_iteration (NULL, TRUE);
+    corpus = tri_project_load_corpus_finish (project, result, &error);
+    g_assert_no_error (error);
+    g_clear_object (&result);
+  }
+  g_assert_nonnull (find_entity (corpus, "own-camp-tamarisk", TRUE));
+  g_clear_object (&corpus);
+
+  /* Removed: gone from both; undone: back */
+  g_assert_true (tri_project_set_place (project, "own-camp-tamarisk", NULL, 0, 0, &error));
+  g_assert_no_error (error);
+  corpus = tri_project_load_corpus (project, NULL, &error);
+  g_assert_null (find_entity (corpus, "own-camp-tamarisk", FALSE));
+  g_assert_nonnull (find_entity (corpus, "own-morning-star", TRUE));
+  g_clear_object (&corpus);
+  g_assert_true (tri_project_undo (project, &error));
+  corpus = tri_project_load_corpus (project, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (find_entity (corpus, "own-camp-tamarisk", TRUE));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1176,6 +1292,7 @@ main (int   argc,
   g_test_add_func ("/tri/project/fold-query", test_fold_query);
   ADD ("/tri/project/schema", test_schema);
   ADD ("/tri/project/decisions", test_decisions);
+  ADD ("/tri/project/own-entries", test_own_entries);
   ADD ("/tri/project/articles", test_articles);
   ADD ("/tri/project/search", test_search);
   ADD ("/tri/project/cache-fidelity", test_cache_fidelity);

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -24,6 +25,8 @@ print_project_usage (FILE *out)
            "  triangulate-cli project info FILE\n"
            "  triangulate-cli project export FILE [--format json|csv|geojson|timeline] [--pretty]\n"
            "  triangulate-cli project search FILE QUERY…\n"
+           "  triangulate-cli project place FILE ID NAME LATITUDE LONGITUDE | FILE ID --remove\n"
+           "  triangulate-cli project actor FILE ID NAME [KIND] | FILE ID --remove\n"
            "\n"
            "A project file (.triangulate) keeps the articles, what was found in them and the\n"
            "researcher's decisions. The app may have the same file open meanwhile.\n"
@@ -31,6 +34,11 @@ print_project_usage (FILE *out)
            "one (kept as computed_verdict), notes are included, hidden clusters and their\n"
            "claims are left out, and publication dates the researcher set are used.\n"
            "Search ignores diacritics: “da nang” finds “Đà Nẵng”; quote a \"phrase\".\n"
+           "Place and actor add the researcher's own entries, found in the articles by NAME:\n"
+           "an ID the gazetteer knows is corrected (\"baghdad\"), a new one added. Articles\n"
+           "are analysed again with them when next read. KIND is one of\n"
+           "government, ministry, military, coalition, militia, group, organization,\n"
+           "person, agency, media. Coordinates are decimal degrees (33.34 44.40).\n"
            "\n"
            "Exit status: 0 on success, 1 when the project or every article failed, 2 on a usage error.\n");
 }
@@ -281,6 +289,72 @@ project_search (int   argc,
   return CLI_EXIT_OK;
 }
 
+/* Decimal degrees as written in C, whatever the locale */
+static gboolean
+parse_degrees (const char *text,
+               double     *value)
+{
+  char *end = NULL;
+
+  *value = g_ascii_strtod (text, &end);
+  return end != text && *end == '\0' && isfinite (*value);
+}
+
+static int
+project_place (int   argc,
+               char *argv[])
+{
+  g_autoptr(TriProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean remove = argc == 4 && g_str_equal (argv[3], "--remove");
+  double lat = 0, lon = 0;
+
+  if (!remove && argc != 6)
+    {
+      fprintf (stderr, "triangulate-cli project place: give the project FILE, a place ID, and its NAME, "
+               "LATITUDE and LONGITUDE, or --remove\n");
+      return CLI_EXIT_USAGE;
+    }
+  if (!remove && (!parse_degrees (argv[4], &lat) || !parse_degrees (argv[5], &lon)))
+    {
+      fprintf (stderr, "triangulate-cli project place: “%s %s” is not a latitude and a longitude "
+               "in decimal degrees (33.34 44.40)\n", argv[4], argv[5]);
+      return CLI_EXIT_USAGE;
+    }
+
+  project = open_project ("place", argv[1], TRI_PROJECT_FLAGS_NONE);
+  if (project == NULL)
+    return CLI_EXIT_FAILURE;
+  if (!tri_project_set_place (project, argv[2], remove ? NULL : argv[3], lat, lon, &error) ||
+      !tri_project_close (project, &error))
+    return project_fail ("place", error);
+  return CLI_EXIT_OK;
+}
+
+static int
+project_actor (int   argc,
+               char *argv[])
+{
+  g_autoptr(TriProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean remove = argc == 4 && g_str_equal (argv[3], "--remove");
+
+  if (!remove && argc != 4 && argc != 5)
+    {
+      fprintf (stderr, "triangulate-cli project actor: give the project FILE, an actor ID, and its NAME "
+               "and KIND, or --remove\n");
+      return CLI_EXIT_USAGE;
+    }
+
+  project = open_project ("actor", argv[1], TRI_PROJECT_FLAGS_NONE);
+  if (project == NULL)
+    return CLI_EXIT_FAILURE;
+  if (!tri_project_set_actor (project, argv[2], remove ? NULL : argv[3], argc == 5 ? argv[4] : NULL, &error) ||
+      !tri_project_close (project, &error))
+    return project_fail ("actor", error);
+  return CLI_EXIT_OK;
+}
+
 int
 cli_project (int   argc,
              char *argv[])
@@ -294,6 +368,8 @@ cli_project (int   argc,
     { "info", project_info },
     { "export", project_export },
     { "search", project_search },
+    { "place", project_place },
+    { "actor", project_actor },
   };
 
   if (argc < 2)

@@ -12,10 +12,13 @@
 #endif
 
 #include "tri-article.h"
+#include "tri-gazetteer.h"
 
 G_BEGIN_DECLS
 
-void       tri_article_analyze  (TriArticle *article);
-GPtrArray *tri_cross_reference  (GPtrArray  *articles);
+void       tri_article_analyze      (TriArticle   *article);
+void       tri_article_analyze_with (TriArticle   *article,
+                                     TriGazetteer *gazetteer);
+GPtrArray *tri_cross_reference      (GPtrArray    *articles);
 
 G_END_DECLS

@@ -647,11 +647,54 @@ tri_gazetteer_new_from_files (const char  *places_path,
 }
 
 /**
+ * tri_gazetteer_new_default:
+ *
+ * A gazetteer of its own with what the shared one has: the library's data
+ * and the researcher's own files.  Entries added to it (a project's own
+ * places and actors) stay out of the shared gazetteer.  A missing or
+ * unreadable file is logged and left out.
+ *
+ * Returns: (transfer full): a new gazetteer
+ */
+TriGazetteer *
+tri_gazetteer_new_default (void)
+{
+  static const struct {
+    TriGazetteerFile  what;
+    const char       *path;
+  } files[] = {
+    { TRI_GAZETTEER_FILE_PLACES, "gazetteer/places.tsv" },
+    { TRI_GAZETTEER_FILE_ACTORS, "actors/actors.tsv" },
+    { TRI_GAZETTEER_FILE_CUES, "gazetteer/cues.tsv" },
+    { TRI_GAZETTEER_FILE_CUES, "gazetteer/stopwords.tsv" },
+  };
+  TriGazetteer *self = tri_gazetteer_new ();
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = tri_data_find (files[i].path);
+
+      if (path == NULL)
+        g_message ("No %s in %s: places or actors will be missed",
+                   files[i].path, tri_data_dir ());
+      else if (!tri_gazetteer_load_file (self, files[i].what, path, &error))
+        {
+          g_message ("%s", error->message);
+          g_clear_error (&error);
+        }
+    }
+  if (!tri_gazetteer_load_user_files (self, NULL, &error))
+    g_message ("%s", error->message);
+
+  return self;
+}
+
+/**
  * tri_gazetteer_get_default:
  *
  * The gazetteer of the library's data and the researcher's own files,
- * loaded at the first call.  A missing or unreadable file is logged and
- * left out: tagging goes on with what there is.
+ * loaded at the first call (see tri_gazetteer_new_default()).
  *
  * Returns: (transfer none): the shared gazetteer
  */
@@ -661,37 +704,7 @@ tri_gazetteer_get_default (void)
   static TriGazetteer *instance;
 
   if (g_once_init_enter (&instance))
-    {
-      static const struct {
-        TriGazetteerFile  what;
-        const char       *path;
-      } files[] = {
-        { TRI_GAZETTEER_FILE_PLACES, "gazetteer/places.tsv" },
-        { TRI_GAZETTEER_FILE_ACTORS, "actors/actors.tsv" },
-        { TRI_GAZETTEER_FILE_CUES, "gazetteer/cues.tsv" },
-        { TRI_GAZETTEER_FILE_CUES, "gazetteer/stopwords.tsv" },
-      };
-      TriGazetteer *self = tri_gazetteer_new ();
-      g_autoptr(GError) error = NULL;
-
-      for (guint i = 0; i < G_N_ELEMENTS (files); i++)
-        {
-          g_autofree char *path = tri_data_find (files[i].path);
-
-          if (path == NULL)
-            g_message ("No %s in %s: places or actors will be missed",
-                       files[i].path, tri_data_dir ());
-          else if (!tri_gazetteer_load_file (self, files[i].what, path, &error))
-            {
-              g_message ("%s", error->message);
-              g_clear_error (&error);
-            }
-        }
-      if (!tri_gazetteer_load_user_files (self, NULL, &error))
-        g_message ("%s", error->message);
-
-      g_once_init_leave (&instance, self);
-    }
+    g_once_init_leave (&instance, tri_gazetteer_new_default ());
 
   return instance;
 }

@@ -42,6 +42,7 @@ TriGazetteer *tri_gazetteer_new_from_files     (const char          *places_path
                                                 const char          *actors_path,
                                                 const char          *cues_path,
                                                 GError             **error);
+TriGazetteer *tri_gazetteer_new_default        (void);
 TriGazetteer *tri_gazetteer_get_default        (void);
 gboolean      tri_gazetteer_load_file          (TriGazetteer        *self,
                                                 TriGazetteerFile     what,

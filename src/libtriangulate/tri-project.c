@@ -21,6 +21,7 @@
 #include "tri-article-private.h"
 #include "tri-claim.h"
 #include "tri-cluster.h"
+#include "tri-gazetteer-private.h"
 #include "tri-loader.h"
 #include "tri-project-private.h"
 #include "tri-version.h"
@@ -141,6 +142,11 @@ struct _TriProject
 
   GPtrArray       *undo;       /* Change */
   GPtrArray       *redo;
+
+  /* What articles are analysed with: NULL for the shared gazetteer, or
+   * one with the researcher's own places and actors */
+  TriGazetteer    *gazetteer;
+  gboolean         gazetteer_ready;
 };
 
 G_DEFINE_FINAL_TYPE (TriProject, tri_project, G_TYPE_OBJECT)
@@ -1444,6 +1450,7 @@ tri_project_finalize (GObject *object)
   g_clear_pointer (&self->etag, g_free);
   g_clear_pointer (&self->undo, g_ptr_array_unref);
   g_clear_pointer (&self->redo, g_ptr_array_unref);
+  g_clear_object (&self->gazetteer);
 
   G_OBJECT_CLASS (tri_project_parent_class)->finalize (object);
 }
@@ -2509,6 +2516,79 @@ store_articles (TriProject  *self,
   return TRUE;
 }
 
+/* The researcher's own places and actors, on top of the shared gazetteer.
+ * A place or actor id the gazetteer knows is a correction: what the
+ * researcher did not give (kind, country, parent, other names) stays. */
+static TriGazetteer *
+build_gazetteer (sqlite3 *db)
+{
+  g_autoptr(sqlite3_stmt) places = prepare (db, "SELECT place_id, name, lat, lon FROM places", NULL);
+  g_autoptr(sqlite3_stmt) actors = prepare (db, "SELECT actor_id, name, kind FROM actors", NULL);
+  g_autoptr(TriGazetteer) gazetteer = NULL;
+
+  if (places == NULL || actors == NULL)
+    return NULL;
+
+  while (sqlite3_step (places) == SQLITE_ROW)
+    {
+      const char *id = (const char *) sqlite3_column_text (places, 0);
+      const char *name = (const char *) sqlite3_column_text (places, 1);
+      g_autoptr(TriPlace) place = NULL;
+      TriPlace *known;
+
+      if (id == NULL || *id == '\0' || name == NULL || *name == '\0')
+        continue;
+      if (gazetteer == NULL)
+        gazetteer = tri_gazetteer_new_default ();
+      known = tri_gazetteer_lookup_id (gazetteer, id);
+      place = _tri_place_new_full (id, known ? tri_place_get_kind (known) : TRI_PLACE_KIND_FACILITY,
+                                   name, known ? tri_place_get_name_vi (known) : NULL,
+                                   sqlite3_column_double (places, 2), sqlite3_column_double (places, 3),
+                                   known ? tri_place_get_country (known) : NULL,
+                                   known ? tri_place_get_parent (known) : NULL,
+                                   known ? tri_place_get_population (known) : 0,
+                                   known ? tri_place_is_capital (known) : FALSE);
+      tri_gazetteer_add_place (gazetteer, place, NULL);
+    }
+
+  while (sqlite3_step (actors) == SQLITE_ROW)
+    {
+      const char *id = (const char *) sqlite3_column_text (actors, 0);
+      const char *name = (const char *) sqlite3_column_text (actors, 1);
+      const char *kind_name = (const char *) sqlite3_column_text (actors, 2);
+      g_autoptr(TriActor) actor = NULL;
+      TriActor *known;
+      TriActorKind kind;
+
+      if (id == NULL || *id == '\0' || name == NULL || *name == '\0')
+        continue;
+      if (gazetteer == NULL)
+        gazetteer = tri_gazetteer_new_default ();
+      known = tri_gazetteer_lookup_actor (gazetteer, id);
+      if (!tri_actor_kind_from_string (kind_name, &kind))
+        kind = known ? tri_actor_get_kind (known) : TRI_ACTOR_KIND_GROUP;
+      actor = tri_actor_new (id, kind, name, known ? tri_actor_get_name_vi (known) : NULL,
+                             known ? tri_actor_get_country (known) : NULL,
+                             known ? tri_actor_get_parent (known) : NULL);
+      tri_gazetteer_add_actor (gazetteer, actor, NULL);
+    }
+
+  return g_steal_pointer (&gazetteer);
+}
+
+/* Built at the first analysis after the entries change */
+static TriGazetteer *
+project_gazetteer (TriProject *self)
+{
+  if (!self->gazetteer_ready && self->db != NULL)
+    {
+      g_clear_object (&self->gazetteer);
+      self->gazetteer = build_gazetteer (self->db);
+      self->gazetteer_ready = TRUE;
+    }
+  return self->gazetteer;
+}
+
 static GPtrArray *
 add_articles (TriProject  *self,
               const char  *path,
@@ -2520,7 +2600,7 @@ add_articles (TriProject  *self,
 
   assign_ids (self, articles, taken);
   for (guint i = 0; i < articles->len; i++)
-    tri_article_analyze (g_ptr_array_index (articles, i));
+    tri_article_analyze_with (g_ptr_array_index (articles, i), project_gazetteer (self));
   if (!store_articles (self, path, bytes, articles, FALSE, error))
     return NULL;
   return g_ptr_array_ref (articles);
@@ -2630,7 +2710,7 @@ add_job_analyze (gpointer data,
   AddJob *job = data;
 
   for (guint i = 0; job->articles != NULL && i < job->articles->len; i++)
-    tri_article_analyze (g_ptr_array_index (job->articles, i));
+    tri_article_analyze_with (g_ptr_array_index (job->articles, i), user_data);
 }
 
 static void
@@ -2763,7 +2843,7 @@ tri_project_add_files (TriProject    *self,
       for (guint i = 0; i < n; i++)
         if (jobs[i].articles != NULL)
           assign_ids (self, jobs[i].articles, taken);
-      run_parallel (ptrs, n, add_job_analyze, NULL);
+      run_parallel (ptrs, n, add_job_analyze, project_gazetteer (self));
 
       ok = store_batch (self, jobs, n, added, errors, error);
       for (guint i = 0; i < n; i++)
@@ -3146,7 +3226,7 @@ run_file_job (gpointer data,
       _tri_article_set_id (article, row->id);
       if (row->cache == NULL || !restore_analysis (article, row->cache))
         {
-          tri_article_analyze (article);
+          tri_article_analyze_with (article, user_data);
           fresh = cache_bytes (article);
         }
       g_ptr_array_add (job->new_cache, fresh);
@@ -3202,6 +3282,7 @@ store_new_cache (sqlite3   *db,
 
 static TriCorpus *
 load_corpus (sqlite3       *db,
+             TriGazetteer  *gazetteer,
              gboolean       read_only,
              GCancellable  *cancellable,
              GError       **error)
@@ -3211,7 +3292,7 @@ load_corpus (sqlite3       *db,
 
   if (jobs == NULL)
     return NULL;
-  run_parallel (jobs->pdata, jobs->len, run_file_job, NULL);
+  run_parallel (jobs->pdata, jobs->len, run_file_job, gazetteer);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
   if (!read_only)
@@ -3256,19 +3337,23 @@ tri_project_load_corpus (TriProject    *self,
       g_set_error_literal (error, TRI_ERROR, TRI_ERROR_PROJECT, "the project is closed");
       return NULL;
     }
-  return load_corpus (self->db, self->flags & TRI_PROJECT_READ_ONLY, cancellable, error);
+  return load_corpus (self->db, project_gazetteer (self), self->flags & TRI_PROJECT_READ_ONLY,
+                      cancellable, error);
 }
 
 typedef struct
 {
-  char     *path;
-  gboolean  read_only;
+  char         *path;
+  gboolean      read_only;
+  gboolean      gazetteer_ready;
+  TriGazetteer *gazetteer;
 } LoadData;
 
 static void
 load_data_free (LoadData *data)
 {
   g_free (data->path);
+  g_clear_object (&data->gazetteer);
   g_free (data);
 }
 
@@ -3291,7 +3376,11 @@ load_corpus_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
-  corpus = load_corpus (db, data->read_only, cancellable, &error);
+  /* Building a gazetteer reads the library's data: here, not on the
+   * main thread */
+  if (!data->gazetteer_ready)
+    data->gazetteer = build_gazetteer (db);
+  corpus = load_corpus (db, data->gazetteer, data->read_only, cancellable, &error);
   sqlite3_close (db);
   if (corpus == NULL)
     g_task_return_error (task, error);
@@ -3325,6 +3414,8 @@ tri_project_load_corpus_async (TriProject          *self,
   data = g_new0 (LoadData, 1);
   data->path = g_strdup (db_path (self));
   data->read_only = (self->flags & TRI_PROJECT_READ_ONLY) != 0;
+  data->gazetteer_ready = self->gazetteer_ready;
+  data->gazetteer = self->gazetteer ? g_object_ref (self->gazetteer) : NULL;
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
   g_task_run_in_thread (task, load_corpus_thread);
 }
@@ -3506,14 +3597,21 @@ write_decision (TriProject       *self,
                 GVariant         *value,
                 GError          **error)
 {
+  gboolean entry = kind == TRI_DECISION_PLACE || kind == TRI_DECISION_ACTOR;
+
   if (!exec_sql (self->db, "BEGIN IMMEDIATE", error))
     return FALSE;
+  /* What was found without the researcher's entry, or with its old
+   * version, is stale: the next load analyses the articles again */
   if (!replace_decision (self, kind, key, value, error) ||
+      (entry && !exec_sql (self->db, "DELETE FROM extraction_cache", error)) ||
       !exec_sql (self->db, "COMMIT", error))
     {
       rollback (self->db);
       return FALSE;
     }
+  if (entry)
+    self->gazetteer_ready = FALSE;
   set_modified (self, TRUE);
   g_signal_emit (self, signals [DECISION_CHANGED], 0, (guint) kind, key);
   return TRUE;
@@ -3752,7 +3850,11 @@ tri_project_dup_note (TriProject *self,
  * @lon: longitude
  * @error: return location for an error
  *
- * Records one of the researcher's own gazetteer entries.
+ * Records one of the researcher's own gazetteer entries: articles are
+ * analysed with it, those already in the project when it is next loaded
+ * (their cached analysis is dropped).  An id the gazetteer knows corrects
+ * that place's name and position; a new id adds a site, found in the
+ * text by @name.
  *
  * Returns: %TRUE when saved
  */
@@ -3820,10 +3922,13 @@ tri_project_get_place (TriProject  *self,
  * @self: a #TriProject
  * @actor_id: an actor id, new or from the actor list
  * @name: (nullable): the actor's name, or %NULL to remove the entry
- * @kind: (nullable): "person", "government", "force", "group"…
+ * @kind: (nullable): "person", "government", "military", "militia", "group"…
+ *   (see tri_actor_kind_to_string()), or %NULL to keep a known actor's kind
+ *   (a new actor is then a group)
  * @error: return location for an error
  *
- * Records one of the researcher's own actor entries.
+ * Records one of the researcher's own actor entries, which articles are
+ * analysed with as tri_project_set_place() says.
  *
  * Returns: %TRUE when saved
  */
@@ -3834,9 +3939,17 @@ tri_project_set_actor (TriProject  *self,
                        const char  *kind,
                        GError     **error)
 {
+  TriActorKind parsed;
+
   g_return_val_if_fail (TRI_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (actor_id != NULL, FALSE);
 
+  if (name != NULL && kind != NULL && !tri_actor_kind_from_string (kind, &parsed))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   "“%s” is not a kind of actor", kind);
+      return FALSE;
+    }
   return decide (self, TRI_DECISION_ACTOR, actor_id,
                  name ? g_variant_new ("(ss)", name, kind ? kind : "") : NULL, error);
 }
