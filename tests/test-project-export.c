@@ -176,6 +176,7 @@ test_export_applies_decisions (Fixture       *f,
   g_assert_true (tri_project_set_claim_hidden (project, hidden_key, TRUE, &error));
   dated = g_strdup (tri_article_get_id (g_ptr_array_index (added, 0)));
   g_assert_true (tri_project_set_published (project, dated, "2019-03-05", &error));
+  g_assert_true (tri_project_set_note (project, dated, "Nguồn thứ cấp, cần đối chiếu", &error));
   g_assert_no_error (error);
   g_assert_true (tri_project_close (project, &error));
   g_assert_no_error (error);
@@ -211,6 +212,16 @@ test_export_applies_decisions (Fixture       *f,
                    ==, "2019-03-05");
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (k, "published"), "source"),
                    ==, "user");
+  /* A note on a whole article goes with the article */
+  g_assert_cmpstr (json_object_get_string_member (k, "note"), ==, "Nguồn thứ cấp, cần đối chiếu");
+  array = json_object_get_array_member (obj, "articles");
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *a = json_array_get_object_element (array, i);
+
+      if (g_strcmp0 (json_object_get_string_member (a, "id"), dated) != 0)
+        g_assert_null (json_object_get_string_member (a, "note"));
+    }
 
   /* CSV: the same verdicts and the same claims left out. */
   csv = export (f->path, "csv");
@@ -218,7 +229,9 @@ test_export_applies_decisions (Fixture       *f,
     g_auto(GStrv) lines = g_strsplit (csv, "\r\n", -1);
     guint n_override = 0;
 
-    g_assert_true (g_str_has_suffix (lines[0], ",cluster_key,computed_verdict,note"));
+    guint n_article_note = 0;
+
+    g_assert_true (g_str_has_suffix (lines[0], ",cluster_key,computed_verdict,note,article_note"));
     for (guint i = 1; lines[i] && *lines[i]; i++)
       {
         g_autofree char *prefix = NULL;
@@ -229,6 +242,9 @@ test_export_applies_decisions (Fixture       *f,
 
             g_assert_false (g_str_has_prefix (lines[i], start));
           }
+        if (g_str_has_suffix (lines[i], ",Nguồn thứ cấp, cần đối chiếu\"") ||
+            g_str_has_suffix (lines[i], ",\"Nguồn thứ cấp, cần đối chiếu\""))
+          n_article_note++;
         prefix = g_strdup_printf (",%s,%s", verdict_key, computed);
         if (strstr (lines[i], prefix) != NULL)
           {
@@ -239,6 +255,7 @@ test_export_applies_decisions (Fixture       *f,
           }
       }
     g_assert_cmpuint (n_override, >=, 1);
+    g_assert_cmpuint (n_article_note, >=, 1);
   }
 
   /* GeoJSON and the timeline */
@@ -251,6 +268,9 @@ test_export_applies_decisions (Fixture       *f,
 
       for (guint h = 0; h < hidden_claims->len; h++)
         g_assert_cmpstr (claim, !=, g_ptr_array_index (hidden_claims, h));
+      g_assert_cmpstr (json_object_get_string_member (p, "article_note"), ==,
+                       g_strcmp0 (json_object_get_string_member (p, "article"), dated) == 0
+                       ? "Nguồn thứ cấp, cần đối chiếu" : NULL);
       if (g_strcmp0 (json_object_get_string_member (p, "cluster_key"), verdict_key) == 0)
         {
           g_assert_cmpstr (json_object_get_string_member (p, "verdict"), ==, override);

@@ -36,6 +36,7 @@ struct _TriArticle
   char           *title;
   char           *outlet;
   char           *url;
+  char           *note;
 
   char           *published;
   guint32         published_day;
@@ -89,6 +90,7 @@ tri_article_finalize (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->outlet, g_free);
   g_clear_pointer (&self->url, g_free);
+  g_clear_pointer (&self->note, g_free);
   g_clear_pointer (&self->published, g_free);
   g_clear_pointer (&self->published_earliest, g_free);
   g_clear_pointer (&self->published_latest, g_free);
@@ -306,6 +308,37 @@ tri_article_get_url (TriArticle *self)
 {
   g_return_val_if_fail (TRI_IS_ARTICLE (self), NULL);
   return self->url;
+}
+
+/**
+ * tri_article_get_note:
+ * @self: a #TriArticle
+ *
+ * Returns: (nullable): the researcher's note on the whole article (see
+ *   tri_project_apply_decisions()), or %NULL
+ */
+const char *
+tri_article_get_note (TriArticle *self)
+{
+  g_return_val_if_fail (TRI_IS_ARTICLE (self), NULL);
+  return self->note;
+}
+
+/**
+ * tri_article_set_note:
+ * @self: a #TriArticle
+ * @note: (nullable): the researcher's note, or %NULL for none
+ *
+ * Sets what the researcher wrote about the whole article, for the reports.
+ */
+void
+tri_article_set_note (TriArticle *self,
+                      const char *note)
+{
+  g_return_if_fail (TRI_IS_ARTICLE (self));
+
+  g_free (self->note);
+  self->note = g_strdup (note);
 }
 
 /**

@@ -41,6 +41,9 @@ const char     *tri_article_get_language           (TriArticle    *self);
 const char     *tri_article_get_title              (TriArticle    *self);
 const char     *tri_article_get_outlet             (TriArticle    *self);
 const char     *tri_article_get_url                (TriArticle    *self);
+const char     *tri_article_get_note               (TriArticle    *self);
+void            tri_article_set_note               (TriArticle    *self,
+                                                    const char    *note);
 const char     *tri_article_get_published          (TriArticle    *self);
 TriDateSource   tri_article_get_published_source   (TriArticle    *self);
 const char     *tri_article_get_published_earliest (TriArticle    *self);

@@ -97,7 +97,7 @@ static const char * const csv_columns[] = {
   "claim", "article", "start", "end", "type", "actor", "place", "time", "precision",
   "time_role", "quantity", "quantity_max", "qualifier", "unit", "attributed_to", "polarity",
   "modality", "object", "cluster", "verdict", "sources", "text",
-  "cluster_key", "computed_verdict", "note",
+  "cluster_key", "computed_verdict", "note", "article_note",
 };
 
 /**
@@ -109,7 +109,8 @@ static const char * const csv_columns[] = {
  * One row per claim, with its cluster and verdict (RFC 4180, a header
  * row, CRLF line ends). Offsets are bytes of the original files. The
  * verdict is the researcher's when they gave one (computed_verdict is
- * the cross-referencing's); claims of hidden clusters are left out.
+ * the cross-referencing's), note is theirs on the cluster, article_note on
+ * the claim's article; claims of hidden clusters are left out.
  *
  * Returns: (transfer full): the CSV text
  */
@@ -180,6 +181,7 @@ tri_export_csv (GPtrArray *articles,
           row[22] = k ? k->key : NULL;
           row[23] = k ? tri_verdict_to_string (k->verdict) : NULL;
           row[24] = k ? k->note : NULL;
+          row[25] = tri_article_get_note (article);
           for (guint f = 0; f < G_N_ELEMENTS (row); f++)
             {
               if (f)
@@ -254,8 +256,8 @@ claim_place_mention (TriArticle     *article,
  * A GeoJSON FeatureCollection (RFC 7946) with one Point feature per claim
  * that has a place; its properties hold the claim, its time interval, its
  * cluster, verdict (the researcher's when they gave one, computed_verdict
- * the cross-referencing's), note and sources. Claims of hidden clusters are
- * left out.
+ * the cross-referencing's), note, the note on its article (article_note)
+ * and sources. Claims of hidden clusters are left out.
  *
  * Returns: (transfer full): the GeoJSON text
  */
@@ -331,6 +333,7 @@ tri_export_geojson (GPtrArray *articles,
           add_string (b, "verdict", k ? tri_verdict_to_string (tri_cluster_get_verdict (k)) : NULL);
           add_string (b, "computed_verdict", k ? tri_verdict_to_string (k->verdict) : NULL);
           add_string (b, "note", k ? k->note : NULL);
+          add_string (b, "article_note", tri_article_get_note (article));
           add_string (b, "summary", k ? k->summary : NULL);
           json_builder_set_member_name (b, "sources");
           json_builder_begin_array (b);

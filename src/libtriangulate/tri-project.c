@@ -4079,11 +4079,12 @@ cluster_decision (TriCluster *cluster,
  * @corpus: a cross-referenced corpus of the project's articles
  *
  * Gives @corpus's clusters the researcher's verdicts, notes and hidden
- * flags (see #TriCluster). A decision is stored under a claim id and
+ * flags (see #TriCluster), and its articles their notes (see
+ * tri_article_get_note()). A decision is stored under a claim id and
  * applies to the cluster that holds that claim, however the clusters are
  * numbered now. Publication dates are applied when the corpus is loaded.
  *
- * Returns: how many clusters have a decision
+ * Returns: how many clusters and articles have a decision
  */
 guint
 tri_project_apply_decisions (TriProject *self,
@@ -4092,18 +4093,28 @@ tri_project_apply_decisions (TriProject *self,
   g_autoptr(GHashTable) verdicts = NULL;
   g_autoptr(GHashTable) notes = NULL;
   g_autoptr(GHashTable) hidden = NULL;
-  GPtrArray *clusters;
+  GPtrArray *clusters, *articles;
   guint n = 0;
 
   g_return_val_if_fail (TRI_IS_PROJECT (self), 0);
   g_return_val_if_fail (TRI_IS_CORPUS (corpus), 0);
   g_return_val_if_fail (self->db != NULL, 0);
 
+  notes = tri_project_dup_decisions (self, TRI_DECISION_NOTE);
+  articles = tri_corpus_get_articles (corpus);
+  for (guint i = 0; i < articles->len; i++)
+    {
+      TriArticle *article = g_ptr_array_index (articles, i);
+      const char *note = g_hash_table_lookup (notes, tri_article_get_id (article));
+
+      tri_article_set_note (article, note);
+      n += note != NULL;
+    }
+
   clusters = tri_corpus_get_clusters (corpus);
   if (clusters == NULL)
-    return 0;
+    return n;
   verdicts = tri_project_dup_decisions (self, TRI_DECISION_VERDICT);
-  notes = tri_project_dup_decisions (self, TRI_DECISION_NOTE);
   hidden = tri_project_dup_decisions (self, TRI_DECISION_HIDDEN_CLAIM);
   for (guint i = 0; i < clusters->len; i++)
     {

@@ -67,6 +67,7 @@ add_article (JsonBuilder *b,
   add_nullable_string (b, "title", tri_article_get_title (article));
   add_nullable_string (b, "outlet", tri_article_get_outlet (article));
   add_nullable_string (b, "url", tri_article_get_url (article));
+  add_nullable_string (b, "note", tri_article_get_note (article));
   add_nullable_string (b, "charset", tri_article_get_charset (article));
   add_nullable_string (b, "format", (const char *[]) { "text", "html", "json" }[tri_article_get_format (article)]);
 
