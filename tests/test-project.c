@@ -1227,6 +1227,12 @@ test_own_entries (Fixture       *f,
   g_assert_false (tri_project_set_actor (project, "own-other", "Other", "force", &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
   g_clear_error (&error);
+  g_assert_false (tri_project_set_place (project, "own-blank", " \t", 30, 40, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
+  g_assert_false (tri_project_set_actor (project, "own-blank", "", NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT);
+  g_clear_error (&error);
 
   add_text (project, "/reports/after.txt",
             "date 2026-02-04\ntitle Camp report, the day after\n\n"

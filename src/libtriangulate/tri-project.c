@@ -3841,6 +3841,16 @@ tri_project_dup_note (TriProject *self,
   return dup_string_decision (self, TRI_DECISION_NOTE, target);
 }
 
+/* Nothing but spaces: no name to find in a text */
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
 /**
  * tri_project_set_place:
  * @self: a #TriProject
@@ -3869,6 +3879,11 @@ tri_project_set_place (TriProject  *self,
   g_return_val_if_fail (TRI_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (place_id != NULL, FALSE);
 
+  if (name != NULL && is_blank (name))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "a place needs a name");
+      return FALSE;
+    }
   if (name != NULL && !(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
@@ -3944,6 +3959,11 @@ tri_project_set_actor (TriProject  *self,
   g_return_val_if_fail (TRI_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (actor_id != NULL, FALSE);
 
+  if (name != NULL && is_blank (name))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "an actor needs a name");
+      return FALSE;
+    }
   if (name != NULL && kind != NULL && !tri_actor_kind_from_string (kind, &parsed))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
