@@ -399,6 +399,46 @@ test_casualties_conflict (Fixture       *f,
   g_assert_true (g_strv_contains ((const char * const *) d->values, "4"));
 }
 
+/* One handover told with two dates: a conflict. The Vietnamese clause
+ * "và bàn giao … cho lực lượng an ninh Iraq" shares the sentence's
+ * subject, and whom the base went to ("cho …", "to …") is not who handed
+ * it over; the wire story is dated by its dateline. */
+static void
+test_handover_dates (Fixture       *f,
+                     gconstpointer  data)
+{
+  TriClaim *vi, *en;
+  TriCluster *cl;
+  const TriDifference *d;
+
+  add (f, "vi",
+       "date 2026-01-19\ntitle Harir\n\n"
+       "Quân đội Mỹ ngày 18/1 đã rút những binh sĩ cuối cùng khỏi căn cứ không quân Harir "
+       "và bàn giao căn cứ này cho lực lượng an ninh Iraq.\n");
+  add (f, "en",
+       "title Harir\n\n"
+       "ERBIL, Iraq, Jan. 17, 2026 — The United States military on Saturday handed Harir air base "
+       "to Iraqi forces, a Kurdish official said.\n");
+  cluster (f);
+
+  vi = claim (f, "vi", "handover", "bàn giao");
+  en = claim (f, "en", "handover", "handed");
+  g_assert_cmpuint (vi->n_actors, ==, 1);
+  g_assert_cmpstr (vi->actors[0], ==, "us-armed-forces");
+  g_assert_cmpstr (vi->time_value, ==, "2026-01-18");
+  g_assert_cmpuint (en->n_actors, ==, 1);
+  g_assert_cmpstr (en->actors[0], !=, "iraqi-security-forces");
+  g_assert_cmpstr (en->time_value, ==, "2026-01-17");
+
+  cl = cluster_of (f, vi);
+  g_assert_true (g_ptr_array_find (cl->claims, en, NULL));
+  g_assert_cmpint (cl->verdict, ==, TRI_VERDICT_CONFLICTING);
+  d = difference (cl, TRI_FIELD_TIME);
+  g_assert_nonnull (d);
+  g_assert_true (g_strv_contains ((const char * const *) d->values, "2026-01-18"));
+  g_assert_true (g_strv_contains ((const char * const *) d->values, "2026-01-17"));
+}
+
 /* A very long sentence of many clauses still gives every clause its own
  * claim (the per-sentence work no longer scans the whole sentence for
  * each anchor; the benchmark times it). */
@@ -432,6 +472,7 @@ main (int   argc,
   g_test_add ("/tri/claims-en/attribution", Fixture, NULL, fixture_setup, test_attribution_en, fixture_teardown);
   g_test_add ("/tri/claims-en/phrasing-vi", Fixture, NULL, fixture_setup, test_phrasing_vi, fixture_teardown);
   g_test_add ("/tri/claims-en/casualties-conflict", Fixture, NULL, fixture_setup, test_casualties_conflict, fixture_teardown);
+  g_test_add ("/tri/claims-en/handover-dates", Fixture, NULL, fixture_setup, test_handover_dates, fixture_teardown);
   g_test_add ("/tri/claims-en/long-sentence", Fixture, NULL, fixture_setup, test_long_sentence, fixture_teardown);
 
   return g_test_run ();

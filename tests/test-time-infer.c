@@ -138,6 +138,36 @@ test_dateline (void)
   g_assert_cmpint (tri_article_get_published_source (prose), !=, TRI_DATE_SOURCE_HEADER);
 }
 
+/* A wire story's dateline opens its first paragraph: "PLACE, date — ".
+ * Not a date after a lower-case word, nor one with no dash after it. */
+static void
+test_wire_dateline (void)
+{
+  g_autoptr(TriArticle) wire = analyze (
+    "Kurdish region takes over Harir\n\n"
+    "ERBIL, Iraq, Jan. 17, 2026 — The last American advisers left Harir air base on Saturday, "
+    "a Kurdish official said.\n");
+  g_autoptr(TriArticle) agency = analyze (
+    "Base handed over\n\n"
+    "Baghdad, 5 March 2025 (AP) - Iraqi forces took over the base on Wednesday.\n");
+  g_autoptr(TriArticle) sentence = analyze (
+    "Talks\n\n"
+    "In a statement, Jan. 17, 2026 — the day of the handover — was called historic.\n");
+  g_autoptr(TriArticle) no_dash = analyze (
+    "Talks\n\n"
+    "BAGHDAD, Jan. 17, 2026, officials met to discuss the handover.\n");
+
+  g_assert_cmpstr (tri_article_get_published (wire), ==, "2026-01-17");
+  g_assert_cmpint (tri_article_get_published_source (wire), ==, TRI_DATE_SOURCE_HEADER);
+  g_assert_cmpstr (find (wire, "Saturday", 0)->value, ==, "2026-01-17");
+
+  g_assert_cmpstr (tri_article_get_published (agency), ==, "2025-03-05");
+  g_assert_cmpstr (find (agency, "Wednesday", 0)->value, ==, "2025-03-05");
+
+  g_assert_cmpint (tri_article_get_published_source (sentence), !=, TRI_DATE_SOURCE_HEADER);
+  g_assert_cmpint (tri_article_get_published_source (no_dash), !=, TRI_DATE_SOURCE_HEADER);
+}
+
 static void
 test_future_dates_do_not_anchor (void)
 {
@@ -354,6 +384,7 @@ main (int   argc,
   g_test_add_func ("/tri/time-infer/bare-day-just-before-written-date",
                    test_bare_day_just_before_written_date);
   g_test_add_func ("/tri/time-infer/dateline", test_dateline);
+  g_test_add_func ("/tri/time-infer/wire-dateline", test_wire_dateline);
   g_test_add_func ("/tri/time-infer/future-dates-do-not-anchor", test_future_dates_do_not_anchor);
   g_test_add_func ("/tri/time-infer/deadlines-do-not-anchor", test_deadlines_do_not_anchor);
   g_test_add_func ("/tri/time-infer/relative-year-matches-written-month", test_relative_year_matches_written_month);

@@ -238,8 +238,9 @@ compare_claims (const TriClaimType *t,
     place_equal = !a->n_places && !b->n_places;
 
   /* A story cannot tell of a past event that happened after it was
-   * written. */
-  if (t && !t->state && !t->descriptor &&
+   * written; but of an event that happens once, a later date elsewhere
+   * is what the sources dispute. */
+  if (t && !t->state && !t->descriptor && !t->once &&
       ((!a->day_first && b->day_first && a->reference_day && a->modality != TRI_MODALITY_FUTURE &&
         a->reference_day < b->day_first) ||
        (!b->day_first && a->day_first && b->reference_day && b->modality != TRI_MODALITY_FUTURE &&

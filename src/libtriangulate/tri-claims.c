@@ -46,13 +46,14 @@ typedef enum
   LEX_THEN,
   LEX_WHEN,
   LEX_VAGUE,
+  LEX_RECIPIENT,
   N_LEX
 } LexKind;
 
 static const char *lex_names[N_LEX] = {
   "trigger", "say", "according", "negation", "not-negation", "future",
   "possible", "since", "now", "object", "clause", "proportion", "at",
-  "anaphor", "once", "forces", "topic", "then", "when", "vague",
+  "anaphor", "once", "forces", "topic", "then", "when", "vague", "recipient",
 };
 
 typedef struct
@@ -1248,6 +1249,36 @@ is_country (const char *place)
   return e != NULL && strcmp (e->kind, "country") == 0;
 }
 
+/* Whether a "to whom" word ("cho", "to") stands just before mention @m,
+ * maybe with "the" between: "bàn giao căn cứ cho lực lượng Iraq", "handed
+ * the base to Iraqi forces" name who receives, not who acts. */
+static gboolean
+is_recipient (Sentence         *s,
+              const TriMention *m)
+{
+  for (guint j = hits_before (s, m->start); j-- > 0;)
+    {
+      const Hit *h = &g_array_index (s->hits, Hit, j);
+      const char *gap;
+      gsize n;
+
+      if (h->end > m->start)
+        continue;
+      if (m->start - h->end > 5)
+        break;
+      if (h->entry->kind != LEX_RECIPIENT)
+        continue;
+      gap = s->lower + h->end;
+      n = m->start - h->end;
+      while (n > 0 && *gap == ' ')
+        gap++, n--;
+      while (n > 0 && gap[n - 1] == ' ')
+        n--;
+      return n == 0 || (n == 3 && memcmp (gap, "the", 3) == 0);
+    }
+  return FALSE;
+}
+
 /* Whether a "where" word ("ở", "tại", "in", "at") stands just before the
  * place mention @i, with no other place between. */
 static gboolean
@@ -1515,6 +1546,48 @@ intern_or_null (const char *s)
   return s ? g_intern_string (s) : NULL;
 }
 
+/* The subject a coordinated clause shares: "Quân đội Mỹ … đã rút quân
+ * và bàn giao căn cứ cho Iraq", "US forces left the base and handed it
+ * to Iraq".  For a clause that opens with a coordinating conjunction
+ * (a "clause" word valued "and"), the first actor of the sentence when it
+ * stands before the sentence's first claim word and is not a source
+ * ("theo …", "… said"); -1 when there is none. */
+static int
+shared_subject (Sentence *s,
+                guint     clause_start)
+{
+  guint first_trigger = G_MAXUINT;
+  gboolean coordinated = FALSE;
+
+  for (guint j = 0; j < s->hits->len; j++)
+    {
+      const Hit *h = &g_array_index (s->hits, Hit, j);
+
+      if (h->entry->kind == LEX_CLAUSE && h->start == clause_start &&
+          g_strcmp0 (h->entry->value, "and") == 0)
+        coordinated = TRUE;
+      if (h->entry->kind == LEX_TRIGGER && h->start >= s->sent_start)
+        first_trigger = MIN (first_trigger, h->start);
+    }
+  if (!coordinated)
+    return -1;
+
+  for (guint i = mention_from (s, s->sent_start); i < s->m_last; i++)
+    {
+      TriMention *m = mention_at (s, i);
+
+      if (m->start >= first_trigger || m->start >= clause_start)
+        break;
+      if (!is_actor (s, i))
+        continue;
+      if (hit_before (s, LEX_ACCORDING, s->sent_start, m->start, G_MAXUINT) ||
+          hit_before (s, LEX_SAY, s->sent_start, m->start, G_MAXUINT))
+        return -1;
+      return i;
+    }
+  return -1;
+}
+
 static TriClaim *
 build_claim (Sentence     *s,
              const Anchor *a,
@@ -1678,9 +1751,10 @@ build_claim (Sentence     *s,
                 ok = m->start >= clause_start && m->end <= region_start;
                 break;
               default:
-                /* "bị IS tấn công", "attacked by militias": close by. */
+                /* "bị IS tấn công", "attacked by militias": close by,
+                 * unless it is who receives ("handed … to Iraqi forces") */
                 ok = m->start >= a->end && m->end <= region_end &&
-                     m->start - a->end <= SCOPE_BYTES;
+                     m->start - a->end <= SCOPE_BYTES && !is_recipient (s, m);
                 break;
               }
             if (!ok)
@@ -1688,6 +1762,16 @@ build_claim (Sentence     *s,
             tri_claim_add_actor (claim, m->entity);
             tri_claim_add_mention (claim, i);
           }
+      if (claim->n_actors == 0)
+        {
+          int subject = shared_subject (s, clause_start);
+
+          if (subject >= 0)
+            {
+              tri_claim_add_actor (claim, mention_at (s, subject)->entity);
+              tri_claim_add_mention (claim, subject);
+            }
+        }
     }
 
   /* Time: in the region, else the nearest before it in the sentence; a

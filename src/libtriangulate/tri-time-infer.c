@@ -480,8 +480,81 @@ only_dateline_words (const char *text,
   return TRUE;
 }
 
+/* How long the place of a wire dateline may be ("WASHINGTON, ", "Erbil,
+ * Iraq, "), and the agency after its date ("(AP)") */
+#define WIRE_PLACE_MAX_BYTES  48
+#define WIRE_AGENCY_MAX_BYTES 24
+
+/* A wire dateline opens the first paragraph: "BAGHDAD, Jan. 17, 2026 —
+ * The United States…". Before the date, one to four capitalised words and
+ * a comma (the place, maybe its country too); after it, maybe the agency
+ * in brackets, then a dash and the story. */
+static gboolean
+is_wire_dateline (const char *line,
+                  gsize       date_start,
+                  gsize       date_end,
+                  gsize       line_len)
+{
+  const char *p = line, *place_end = line + date_start;
+  const char *q = line + date_end, *end = line + line_len;
+  guint words = 0;
+
+  if (date_start == 0 || date_start > WIRE_PLACE_MAX_BYTES)
+    return FALSE;
+  while (place_end > line && place_end[-1] == ' ')
+    place_end--;
+  if (place_end == line || place_end[-1] != ',')
+    return FALSE;
+
+  /* The place: capitalised words, separated by spaces or commas */
+  while (p < place_end - 1)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == ' ' || c == ',')
+        {
+          p = g_utf8_next_char (p);
+          continue;
+        }
+      if (!g_unichar_isupper (c))
+        return FALSE;
+      words++;
+      while (p < place_end - 1 && *p != ' ' && *p != ',')
+        {
+          c = g_utf8_get_char (p);
+          if (!g_unichar_isalpha (c) && c != '.' && c != '-' && c != '\'' && c != 0x2019)
+            return FALSE;
+          p = g_utf8_next_char (p);
+        }
+    }
+  if (words == 0 || words > 4)
+    return FALSE;
+
+  /* The agency, then the dash */
+  while (q < end && *q == ' ')
+    q++;
+  if (q < end && *q == '(')
+    {
+      const char *close = memchr (q, ')', MIN ((gsize) (end - q), WIRE_AGENCY_MAX_BYTES));
+
+      if (close == NULL)
+        return FALSE;
+      q = close + 1;
+      while (q < end && *q == ' ')
+        q++;
+    }
+  if (q < end && *q == '-')
+    q++;
+  else if (end - q >= 3 && (memcmp (q, "\u2014", 3) == 0 || memcmp (q, "\u2013", 3) == 0))
+    q += 3;
+  else
+    return FALSE;
+  return q < end && *q == ' ';
+}
+
 /* A page pasted as text keeps its dateline ("Thứ hai, 19/1/2026 - 08:15")
- * on a line of its own near the top: the page's own date, as good as a
+ * on a line of its own near the top, or a wire story opens with one
+ * ("BAGHDAD, Jan. 17, 2026 — "): the page's own date, as good as a
  * header. The first story's dateline dates the article. */
 static void
 read_datelines (TriArticle *article,
@@ -516,11 +589,15 @@ read_datelines (TriArticle *article,
 
               if (h->start >= line_end)
                 break;
-              if (line_end - line_start > DATELINE_MAX_BYTES || h->end > line_end ||
-                  h->precision != TRI_PRECISION_DAY || h->future ||
-                  !explicit_days (h, &first, &last) || first != last ||
-                  !only_dateline_words (text + line_start, h->start - line_start) ||
-                  !only_dateline_words (text + h->end, line_end - h->end))
+              if (h->end > line_end || h->precision != TRI_PRECISION_DAY || h->future ||
+                  !explicit_days (h, &first, &last) || first != last)
+                continue;
+              if (!(line_end - line_start <= DATELINE_MAX_BYTES &&
+                    only_dateline_words (text + line_start, h->start - line_start) &&
+                    only_dateline_words (text + h->end, line_end - h->end)) &&
+                  !(h->explicit_year &&
+                    is_wire_dateline (text + line_start, h->start - line_start, h->end - line_start,
+                                      line_end - line_start)))
                 continue;
               if (s == 0)
                 {
