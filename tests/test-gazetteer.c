@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "tri-article-private.h"
+#include "tri-time-private.h"
 #include "gazetteer-test-util.h"
 
 /* The gazetteer of the data folder, loaded once for all tests. */
@@ -544,6 +545,43 @@ test_article (void)
   g_assert_cmpuint (tri_article_get_mentions (article)->len, ==, 3);
 }
 
+/* A month is no town: "In March last year" names no place called March;
+ * the other names of the sentence are still found. */
+static void
+test_article_dates (void)
+{
+  const char *text = "date 2026-01-20\ntitle Rockets\n\nIn March last year, rockets struck Harir air base near Erbil.\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriArticle) article = tri_article_new_from_text ("a", text, -1, &error);
+  const char *body;
+  GPtrArray *mentions;
+  gboolean harir = FALSE, erbil = FALSE, month = FALSE;
+
+  g_assert_no_error (error);
+  _tri_time_infer_references (article);
+  _tri_time_tag_article (article);
+  _tri_places_tag_article (gazetteer, article);
+  body = strstr (tri_article_get_text (article, NULL), "In March");
+  g_assert_nonnull (body);
+  mentions = tri_article_get_mentions (article);
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      TriMention *m = g_ptr_array_index (mentions, i);
+      const char *at = tri_article_get_text (article, NULL) + m->start;
+
+      if (m->kind == TRI_MENTION_TIME)
+        month |= at >= body && at < body + strlen ("In March last year");
+      if (m->kind != TRI_MENTION_PLACE)
+        continue;
+      g_assert_false (at >= body && at < body + strlen ("In March last year"));
+      harir |= g_strcmp0 (m->entity, "harir-air-base") == 0;
+      erbil |= g_strcmp0 (m->entity, "erbil") == 0;
+    }
+  g_assert_true (month);
+  g_assert_true (harir);
+  g_assert_true (erbil);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -555,6 +593,7 @@ main (int   argc,
   gazetteer = load_data_gazetteer ();
 
   g_test_add_func ("/tri/gazetteer/fold", test_fold);
+  g_test_add_func ("/tri/gazetteer/article-dates", test_article_dates);
   g_test_add_func ("/tri/gazetteer/tokens", test_tokens);
   g_test_add_func ("/tri/gazetteer/lookup/aliases", test_lookup_aliases);
   g_test_add_func ("/tri/gazetteer/tag/aliases", test_tag_aliases);

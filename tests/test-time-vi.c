@@ -32,6 +32,8 @@ static const Case cases[] = {
   { "Ngày 27 tháng 1 năm 2024, hai bên gặp nhau.", NULL, 0, "Ngày 27 tháng 1 năm 2024", "2024-01-27", D, _, 0 },
   { "Hai bên gặp nhau 27 tháng 1 năm 2024 ở Baghdad.", NULL, 0, "27 tháng 1 năm 2024", "2024-01-27", D, _, 0 },
   { "Sáng 18/1, đoàn xe rời căn cứ.", NULL, 0, "Sáng 18/1", "2026-01-18", D, _, 0 },
+  /* the minutes of a time of day are not a number of days */
+  { "Cập nhật lúc 10:45 ngày 20 tháng 1 năm 2026.", NULL, 0, "ngày 20 tháng 1 năm 2026", "2026-01-20", D, _, 0 },
   { "Chiều 20/1 các bên họp báo.", NULL, 0, "Chiều 20/1", "2026-01-20", D, _, 0 },
   { "Tối 15/1, một vụ nổ vang lên.", NULL, 0, "Tối 15/1", "2026-01-15", D, _, 0 },
   { "Rạng sáng 16/1 có tiếng súng.", NULL, 0, "Rạng sáng 16/1", "2026-01-16", D, _, 0 },

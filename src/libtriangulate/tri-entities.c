@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "tri-article-private.h"
@@ -1006,6 +1007,15 @@ compare_mentions (gconstpointer a,
   return (int) x->kind - (int) y->kind;
 }
 
+static int
+compare_spans (const void *a,
+               const void *b)
+{
+  const TriSpan *x = a, *y = b;
+
+  return x->start < y->start ? -1 : x->start > y->start;
+}
+
 /**
  * _tri_entities_tag_text:
  * @gazetteer: the names to look for
@@ -1013,7 +1023,7 @@ compare_mentions (gconstpointer a,
  * @len: its length in bytes
  * @language: (nullable): its BCP 47 language ("vi", "en")
  * @excluded: (array length=n_excluded) (nullable): byte ranges to skip
- *   (boilerplate)
+ *   (boilerplate, time expressions), in any order
  * @n_excluded: their number
  * @kinds: places, actors or both
  *
@@ -1052,23 +1062,32 @@ _tri_entities_tag_text (TriGazetteer   *gazetteer,
   for (guint i = 0; i < n; i++)
     t.owner[i] = -1;
 
-  for (guint e = 0; e < n_excluded; e++)
-    for (guint i = 0; i < n; i++)
-      {
-        TriToken *tok = &g_array_index (t.text.tokens, TriToken, i);
+  /* Ranges and tokens both in order: one pass over each */
+  if (n_excluded > 0)
+    {
+      g_autofree TriSpan *ranges = g_memdup2 (excluded, n_excluded * sizeof (TriSpan));
+      guint e = 0;
 
-        if (tok->start < excluded[e].end && excluded[e].start < tok->end)
-          tok->flags |= TRI_TOKEN_EXCLUDED;
-        /* No name reaches across an excluded range, even one that holds
-         * only the space between two words. */
-        if (i > 0)
-          {
-            const TriToken *prev = &g_array_index (t.text.tokens, TriToken, i - 1);
+      qsort (ranges, n_excluded, sizeof (TriSpan), compare_spans);
+      for (guint i = 0; i < n; i++)
+        {
+          TriToken *tok = &g_array_index (t.text.tokens, TriToken, i);
+          const TriToken *prev = i > 0 ? &g_array_index (t.text.tokens, TriToken, i - 1) : NULL;
+          guint from = prev ? prev->end : tok->start;
 
-            if (prev->end < excluded[e].end && excluded[e].start < tok->start)
-              tok->flags &= ~TRI_TOKEN_JOINED;
-          }
-      }
+          while (e < n_excluded && ranges[e].end <= from)
+            e++;
+          for (guint f = e; f < n_excluded && ranges[f].start < tok->end; f++)
+            {
+              if (tok->start < ranges[f].end && ranges[f].start < tok->end)
+                tok->flags |= TRI_TOKEN_EXCLUDED;
+              /* No name reaches across an excluded range, even one that
+               * holds only the space between two words. */
+              if (prev != NULL && prev->end < ranges[f].end && ranges[f].start < tok->start)
+                tok->flags &= ~TRI_TOKEN_JOINED;
+            }
+        }
+    }
 
   scan (&t);
   mark_title_case (&t);
@@ -1100,12 +1119,24 @@ tag_article (TriGazetteer   *gazetteer,
   const char *text;
   gsize len;
 
+  GPtrArray *found = tri_article_get_mentions (article);
+
   for (guint i = 0; boilerplate != NULL && i < boilerplate->len; i++)
     {
       const TriBoilerplate *b = &g_array_index (boilerplate, TriBoilerplate, i);
       TriSpan span = { b->start, b->end };
 
       g_array_append_val (excluded, span);
+    }
+  /* A time expression names no place: "In March last year" is no town
+   * called March */
+  for (guint i = 0; found != NULL && i < found->len; i++)
+    {
+      const TriMention *m = g_ptr_array_index (found, i);
+      TriSpan span = { m->start, m->end };
+
+      if (m->kind == TRI_MENTION_TIME)
+        g_array_append_val (excluded, span);
     }
 
   text = tri_article_get_text (article, &len);

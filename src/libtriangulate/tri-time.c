@@ -1460,6 +1460,10 @@ parse_duration (Scan       *s,
 
   if (is_simple_num (tok_at (s, j)) && s->toks[j].plen[0] <= 3)
     {
+      /* "10:45 ngày 20 tháng 1": minutes of a time of day, not 45 days */
+      if (j > 0 && !s->toks[j].space_before && s->toks[j - 1].kind == TOK_PUNCT &&
+          s->toks[j - 1].punct == ':')
+        return FALSE;
       n = s->toks[j].parts[0];
       j++;
     }
