@@ -439,6 +439,32 @@ test_handover_dates (Fixture       *f,
   g_assert_true (g_strv_contains ((const char * const *) d->values, "2026-01-17"));
 }
 
+/* Who says so stands by the verb of saying, not in the next clause; a
+ * state word that only says how something goes on ("keep supporting",
+ * "remains committed") states no presence of troops. */
+static void
+test_next_clause (Fixture       *f,
+                  gconstpointer  data)
+{
+  GPtrArray *claims;
+  TriClaim *c;
+
+  add (f, "kurdistan",
+       "date 2026-01-20\ntitle Kurdistan\n\n"
+       "The United States has not withdrawn from Harir air base, he added, and will keep supporting "
+       "Peshmerga forces.\n\n"
+       "Washington remains committed to the security of Iraq, the State Department said.\n");
+
+  c = claim (f, "kurdistan", "withdrawal", "withdrawn");
+  g_assert_cmpint (c->polarity, ==, TRI_POLARITY_NEGATED);
+  g_assert_null (c->attributed_to);
+  g_assert_cmpint (c->modality, ==, TRI_MODALITY_REPORTED);
+
+  claims = _tri_article_get_claims (g_ptr_array_index (f->articles, 0));
+  for (guint i = 0; i < claims->len; i++)
+    g_assert_cmpstr (((TriClaim *) g_ptr_array_index (claims, i))->type, !=, "troop_presence");
+}
+
 /* A very long sentence of many clauses still gives every clause its own
  * claim (the per-sentence work no longer scans the whole sentence for
  * each anchor; the benchmark times it). */
@@ -473,6 +499,7 @@ main (int   argc,
   g_test_add ("/tri/claims-en/phrasing-vi", Fixture, NULL, fixture_setup, test_phrasing_vi, fixture_teardown);
   g_test_add ("/tri/claims-en/casualties-conflict", Fixture, NULL, fixture_setup, test_casualties_conflict, fixture_teardown);
   g_test_add ("/tri/claims-en/handover-dates", Fixture, NULL, fixture_setup, test_handover_dates, fixture_teardown);
+  g_test_add ("/tri/claims-en/next-clause", Fixture, NULL, fixture_setup, test_next_clause, fixture_teardown);
   g_test_add ("/tri/claims-en/long-sentence", Fixture, NULL, fixture_setup, test_long_sentence, fixture_teardown);
 
   return g_test_run ();

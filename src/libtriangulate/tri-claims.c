@@ -47,6 +47,7 @@ typedef enum
   LEX_WHEN,
   LEX_VAGUE,
   LEX_RECIPIENT,
+  LEX_NOT_TRIGGER,
   N_LEX
 } LexKind;
 
@@ -54,6 +55,7 @@ static const char *lex_names[N_LEX] = {
   "trigger", "say", "according", "negation", "not-negation", "future",
   "possible", "since", "now", "object", "clause", "proportion", "at",
   "anaphor", "once", "forces", "topic", "then", "when", "vague", "recipient",
+  "not-trigger",
 };
 
 typedef struct
@@ -533,7 +535,9 @@ find_hits (GArray     *lexicon,
             far_end = h->end;
             any = TRUE;
           }
-        if (!inside && h->entry->kind != LEX_NOT_NEGATION)
+        /* Phrases that only hide the words inside them ("keep
+         * supporting" is no "keep") */
+        if (!inside && h->entry->kind != LEX_NOT_NEGATION && h->entry->kind != LEX_NOT_TRIGGER)
           g_array_append_val (hits, *h);
       }
   }
@@ -1177,6 +1181,31 @@ topic_modality (Sentence     *s,
  * ministry said", "the Pentagon, in a statement, said"). */
 #define SPEAKER_GAP 48
 
+/* Whether the words from @from to @to hold no clause break (a
+ * conjunction, a semicolon): a speaker after the verb of saying comes
+ * right after it ("said the ministry") or after an opening phrase ("Trong
+ * một tuyên bố đăng ngày 26/1, Lực lượng …"), not in the next clause ("he
+ * added, and will keep supporting Peshmerga forces"). */
+static gboolean
+same_clause (Sentence *s,
+             guint     from,
+             guint     to)
+{
+  for (guint p = from; p < to; p++)
+    if (s->text[p] == ';')
+      return FALSE;
+  for (guint j = hits_before (s, from); j < s->hits->len; j++)
+    {
+      const Hit *h = &g_array_index (s->hits, Hit, j);
+
+      if (h->start >= to)
+        break;
+      if (h->entry->kind == LEX_CLAUSE)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 fill_attribution (Sentence *s,
                   TriClaim *claim)
@@ -1202,7 +1231,7 @@ fill_attribution (Sentence *s,
                     TriMention *m = mention_at (s, j);
 
                     if (m->kind == TRI_MENTION_ACTOR && m->entity && m->start >= h->end &&
-                        m->start - h->end <= SCOPE_BYTES)
+                        m->start - h->end <= SCOPE_BYTES && same_clause (s, h->end, m->start))
                       {
                         who = j;
                         break;
