@@ -439,7 +439,8 @@ test_handover_dates (Fixture       *f,
   g_assert_true (g_strv_contains ((const char * const *) d->values, "2026-01-17"));
 }
 
-/* Who says so stands by the verb of saying, not in the next clause; a
+/* Who says so stands by the verb of saying, not in the next clause nor
+ * as the subject of what is said; a
  * state word that only says how something goes on ("keep supporting",
  * "remains committed") states no presence of troops. */
 static void
@@ -463,6 +464,19 @@ test_next_clause (Fixture       *f,
   claims = _tri_article_get_claims (g_ptr_array_index (f->articles, 0));
   for (guint i = 0; i < claims->len; i++)
     g_assert_cmpstr (((TriClaim *) g_ptr_array_index (claims, i))->type, !=, "troop_presence");
+
+  /* The name right after the verb of saying is whom the words are about:
+   * "nói Washington không rút quân" is the US not withdrawing, said by
+   * someone unnamed ("Ông") */
+  add (f, "harir",
+       "date 2026-01-20\ntitle Harir\n\n"
+       "Ông nói Washington không rút quân khỏi căn cứ Harir.\n");
+  c = claim (f, "harir", "withdrawal", "rút quân");
+  g_assert_cmpint (c->polarity, ==, TRI_POLARITY_NEGATED);
+  g_assert_cmpuint (c->n_actors, ==, 1);
+  g_assert_cmpstr (c->actors[0], ==, "united-states");
+  g_assert_null (c->attributed_to);
+  g_assert_cmpint (c->modality, ==, TRI_MODALITY_REPORTED);
 }
 
 /* A very long sentence of many clauses still gives every clause its own

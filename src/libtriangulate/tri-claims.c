@@ -1206,6 +1206,32 @@ same_clause (Sentence *s,
   return TRUE;
 }
 
+/* Whether a claim word stands in [@from, @to): between a name and a
+ * verb of saying after it, it makes the name that claim's subject, not
+ * the speaker ("The United States has not withdrawn from Harir, he
+ * added"); right after a name that follows a verb of saying, it makes the
+ * name the subject of what is said ("Ông nói Washington không rút quân"). */
+static gboolean
+trigger_between (Sentence *s,
+                 guint     from,
+                 guint     to)
+{
+  for (guint j = hits_before (s, from); j < s->hits->len; j++)
+    {
+      const Hit *h = &g_array_index (s->hits, Hit, j);
+
+      if (h->start >= to)
+        break;
+      if (h->entry->kind == LEX_TRIGGER)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* How far after a name a claim word makes it the subject of what is
+ * said */
+#define SUBJECT_GAP 24
+
 static void
 fill_attribution (Sentence *s,
                   TriClaim *claim)
@@ -1222,7 +1248,8 @@ fill_attribution (Sentence *s,
         if (pass == 1 && h->entry->kind == LEX_SAY)
           {
             who = nearest_before (s, TRI_MENTION_ACTOR, s->sent_start, h->start, FALSE);
-            if (who >= 0 && h->start - mention_at (s, who)->end > SPEAKER_GAP)
+            if (who >= 0 && (h->start - mention_at (s, who)->end > SPEAKER_GAP ||
+                             trigger_between (s, mention_at (s, who)->end, h->start)))
               who = -1;
             if (who < 0)
               {
@@ -1231,7 +1258,8 @@ fill_attribution (Sentence *s,
                     TriMention *m = mention_at (s, j);
 
                     if (m->kind == TRI_MENTION_ACTOR && m->entity && m->start >= h->end &&
-                        m->start - h->end <= SCOPE_BYTES && same_clause (s, h->end, m->start))
+                        m->start - h->end <= SCOPE_BYTES && same_clause (s, h->end, m->start) &&
+                        !trigger_between (s, m->end, MIN (m->end + SUBJECT_GAP, s->sent_end)))
                       {
                         who = j;
                         break;
