@@ -479,6 +479,29 @@ test_next_clause (Fixture       *f,
   g_assert_cmpint (c->modality, ==, TRI_MODALITY_REPORTED);
 }
 
+/* A place after "near", "gần" only tells where the place before it lies:
+ * the claim happens at the base, not at the airport or the city. */
+static void
+test_near (Fixture       *f,
+           gconstpointer  data)
+{
+  TriClaim *c;
+
+  add (f, "victory",
+       "date 2026-01-21\ntitle Victory\n\n"
+       "Hàng trăm cố vấn quân sự đã rời căn cứ Victory gần sân bay quốc tế Baghdad hồi cuối năm 2025.\n");
+  add (f, "harir",
+       "date 2026-01-21\ntitle Harir\n\n"
+       "About 200 US advisers are stationed at Harir air base near Erbil.\n");
+
+  c = claim (f, "victory", "withdrawal", "rời căn cứ");
+  g_assert_cmpuint (c->n_places, >=, 1);
+  g_assert_cmpstr (c->places[0], ==, "victory-base-complex");
+  c = claim (f, "harir", "troop_presence", "stationed");
+  g_assert_cmpuint (c->n_places, ==, 1);
+  g_assert_cmpstr (c->places[0], ==, "harir-air-base");
+}
+
 /* A very long sentence of many clauses still gives every clause its own
  * claim (the per-sentence work no longer scans the whole sentence for
  * each anchor; the benchmark times it). */
@@ -514,6 +537,7 @@ main (int   argc,
   g_test_add ("/tri/claims-en/casualties-conflict", Fixture, NULL, fixture_setup, test_casualties_conflict, fixture_teardown);
   g_test_add ("/tri/claims-en/handover-dates", Fixture, NULL, fixture_setup, test_handover_dates, fixture_teardown);
   g_test_add ("/tri/claims-en/next-clause", Fixture, NULL, fixture_setup, test_next_clause, fixture_teardown);
+  g_test_add ("/tri/claims-en/near", Fixture, NULL, fixture_setup, test_near, fixture_teardown);
   g_test_add ("/tri/claims-en/long-sentence", Fixture, NULL, fixture_setup, test_long_sentence, fixture_teardown);
 
   return g_test_run ();

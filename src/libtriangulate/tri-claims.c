@@ -1398,6 +1398,19 @@ is_locative (Sentence *s,
         if (h->entry->kind == LEX_CLAUSE || h->entry->kind == LEX_TRIGGER)
           return FALSE;
       }
+    /* "căn cứ Victory gần sân bay Baghdad", "Camp Tamarisk near
+     * Baghdad": a place after "near" only tells where the place named
+     * just before it lies */
+    if (g_strcmp0 (at->entry->value, "near") == 0)
+      for (guint k = i; k-- > s->m_first;)
+        {
+          TriMention *o = mention_at (s, k);
+
+          if (o->end <= at->start && at->start - o->end <= 3 && o->kind == TRI_MENTION_PLACE)
+            return FALSE;
+          if (o->end + 3 < at->start)
+            break;
+        }
     return TRUE;
   }
 }
