@@ -502,6 +502,32 @@ test_near (Fixture       *f,
   g_assert_cmpstr (c->places[0], ==, "harir-air-base");
 }
 
+/* Whom an attack targets is not who attacks ("attacks on US forces",
+ * "tấn công vào quân đội Mỹ"); "and handed it" shares its sentence's
+ * subject in English too. */
+static void
+test_targets (Fixture       *f,
+              gconstpointer  data)
+{
+  TriClaim *c;
+
+  add (f, "attacks",
+       "date 2026-01-23\ntitle Attacks\n\n"
+       "The group has carried out more than 170 attacks on US forces since October 2023.\n\n"
+       "American forces left Ain al-Asad air base on January 18 and handed it to the Iraqi army.\n");
+  add (f, "tan-cong",
+       "date 2026-01-23\ntitle Tấn công\n\n"
+       "Đã có hơn 170 cuộc tấn công vào quân đội Mỹ ở Iraq kể từ tháng 10/2023.\n");
+
+  c = claim (f, "attacks", "attack", "170 attacks");
+  g_assert_cmpuint (c->n_actors, ==, 0);
+  c = claim (f, "tan-cong", "attack", "tấn công");
+  g_assert_cmpuint (c->n_actors, ==, 0);
+  c = claim (f, "attacks", "handover", "handed");
+  g_assert_cmpuint (c->n_actors, ==, 1);
+  g_assert_cmpstr (c->actors[0], ==, "us-armed-forces");
+}
+
 /* A very long sentence of many clauses still gives every clause its own
  * claim (the per-sentence work no longer scans the whole sentence for
  * each anchor; the benchmark times it). */
@@ -538,6 +564,7 @@ main (int   argc,
   g_test_add ("/tri/claims-en/handover-dates", Fixture, NULL, fixture_setup, test_handover_dates, fixture_teardown);
   g_test_add ("/tri/claims-en/next-clause", Fixture, NULL, fixture_setup, test_next_clause, fixture_teardown);
   g_test_add ("/tri/claims-en/near", Fixture, NULL, fixture_setup, test_near, fixture_teardown);
+  g_test_add ("/tri/claims-en/targets", Fixture, NULL, fixture_setup, test_targets, fixture_teardown);
   g_test_add ("/tri/claims-en/long-sentence", Fixture, NULL, fixture_setup, test_long_sentence, fixture_teardown);
 
   return g_test_run ();

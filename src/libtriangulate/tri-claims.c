@@ -1616,15 +1616,22 @@ intern_or_null (const char *s)
   return s ? g_intern_string (s) : NULL;
 }
 
+/* How far after its conjunction the claim word of a coordinated verb
+ * stands ("và đã bàn giao", "and then handed") */
+#define COORDINATED_VERB_GAP 12
+
 /* The subject a coordinated clause shares: "Quân đội Mỹ … đã rút quân
  * và bàn giao căn cứ cho Iraq", "US forces left the base and handed it
  * to Iraq".  For a clause that opens with a coordinating conjunction
- * (a "clause" word valued "and"), the first actor of the sentence when it
- * stands before the sentence's first claim word and is not a source
- * ("theo …", "… said"); -1 when there is none. */
+ * (a "clause" word valued "and") followed at once by its claim word at
+ * @anchor (a verb, not a new subject: "và liên minh do Washington thành
+ * lập"), the first actor of the sentence when it stands before the
+ * sentence's first claim word and is not a source ("theo …", "… said");
+ * -1 when there is none. */
 static int
 shared_subject (Sentence *s,
-                guint     clause_start)
+                guint     clause_start,
+                guint     anchor)
 {
   guint first_trigger = G_MAXUINT;
   gboolean coordinated = FALSE;
@@ -1633,8 +1640,10 @@ shared_subject (Sentence *s,
     {
       const Hit *h = &g_array_index (s->hits, Hit, j);
 
-      if (h->entry->kind == LEX_CLAUSE && h->start == clause_start &&
-          g_strcmp0 (h->entry->value, "and") == 0)
+      /* The clause starts at its conjunction, or just after it */
+      if (h->entry->kind == LEX_CLAUSE && g_strcmp0 (h->entry->value, "and") == 0 &&
+          (h->start == clause_start || (h->end <= clause_start && clause_start - h->end <= 1)) &&
+          anchor >= h->end && anchor - h->end <= COORDINATED_VERB_GAP)
         coordinated = TRUE;
       if (h->entry->kind == LEX_TRIGGER && h->start >= s->sent_start)
         first_trigger = MIN (first_trigger, h->start);
@@ -1834,7 +1843,7 @@ build_claim (Sentence     *s,
           }
       if (claim->n_actors == 0)
         {
-          int subject = shared_subject (s, clause_start);
+          int subject = shared_subject (s, clause_start, a->pos);
 
           if (subject >= 0)
             {
