@@ -437,6 +437,16 @@ test_handover_dates (Fixture       *f,
   g_assert_nonnull (d);
   g_assert_true (g_strv_contains ((const char * const *) d->values, "2026-01-18"));
   g_assert_true (g_strv_contains ((const char * const *) d->values, "2026-01-17"));
+
+  /* A handover of the same base a year later is another one (the type's
+   * window is 60 days): no conflict with these */
+  add (f, "later",
+       "date 2027-02-21\ntitle Harir again\n\n"
+       "The United States military handed Harir air base to Iraqi forces on 20 February 2027.\n");
+  cluster (f);
+  cl = cluster_of (f, claim (f, "later", "handover", "handed"));
+  g_assert_false (g_ptr_array_find (cl->claims, claim (f, "vi", "handover", "bàn giao"), NULL));
+  g_assert_cmpint (cluster_of (f, claim (f, "vi", "handover", "bàn giao"))->verdict, ==, TRI_VERDICT_CONFLICTING);
 }
 
 /* Who says so stands by the verb of saying, not in the next clause nor

@@ -253,7 +253,8 @@ compare_claims (const TriClaimType *t,
 
       if (times_meet (a, b, slack, &shift))
         *matched |= TRI_FIELD_TIME;
-      else if ((t && t->once) || (a->once && b->once))
+      else if ((t && t->once && (t->once_window == 0 || times_meet (a, b, t->once_window, &shift))) ||
+               (a->once && b->once))
         *conflicts |= TRI_FIELD_TIME;
       else
         return CMP_DIFFERENT;
@@ -339,9 +340,10 @@ compare_with_build (const TriClaimType *t,
 
   *matched = 0;
   *conflicts = 0;
-  if (!b->loose && claim->day_first && !claim->time_inferred && !(t && t->once) && !claim->once &&
+  if (!b->loose && claim->day_first && !claim->time_inferred &&
+      !(t && t->once && t->once_window == 0) && !claim->once &&
       !intervals_overlap (claim->day_first, claim->day_last, b->day_lo, b->day_hi,
-                          t && t->state ? STATE_SLACK_DAYS : 0))
+                          t && t->once ? t->once_window : t && t->state ? STATE_SLACK_DAYS : 0))
     return CMP_DIFFERENT;
   for (guint i = 0; i < n; i++)
     {
@@ -816,10 +818,14 @@ _tri_claims_cluster_claims (GPtrArray  *claims,
        * inferred years), the untimed ones, and for an untimed claim the
        * most recent of the block. */
       g_ptr_array_set_size (candidates, 0);
-      timed = claim->day_first && !(t && t->once) && !claim->once;
+      /* A fact that happens once meets every cluster of its block, or
+       * those of the months its window reaches */
+      timed = claim->day_first && !(t && t->once && t->once_window == 0) && !claim->once;
       if (timed)
         {
-          guint pad = claim->time_inferred ? 12 * MAX_YEAR_SHIFT + 1 : (t && t->state) ? 7 : 0;
+          guint pad = claim->time_inferred ? 12 * MAX_YEAR_SHIFT + 1
+                      : (t && t->once) ? t->once_window / 28 + 1
+                      : (t && t->state) ? 7 : 0;
 
           y1 = bucket_of (claim->day_first);
           y2 = bucket_of (claim->day_last);

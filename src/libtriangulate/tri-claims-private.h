@@ -20,6 +20,7 @@ typedef struct
   gboolean    state;
   gboolean    descriptor;
   gboolean    once;
+  guint       once_window;      /* days; 0: any two dates conflict */
   guint       args;             /* TriField flags */
   guint       needs[4];         /* alternatives, each TriField flags */
   guint       n_needs;

@@ -222,7 +222,9 @@ load_types (void)
       t->state = strcmp (cols[1], "state") == 0;
       t->descriptor = strcmp (cols[1], "descriptor") == 0;
       t->args = fields_from_letters (cols[2]);
-      t->once = strcmp (cols[3], "yes") == 0;
+      /* "yes", or how many days apart two dates of it still conflict */
+      t->once = strcmp (cols[3], "yes") == 0 || g_ascii_isdigit (cols[3][0]);
+      t->once_window = g_ascii_isdigit (cols[3][0]) ? (guint) g_ascii_strtoull (cols[3], NULL, 10) : 0;
       needs = g_strsplit (cols[4], "|", 4);
       for (guint j = 0; needs[j]; j++)
         if (strcmp (needs[j], "-") != 0)
