@@ -62,6 +62,8 @@ static const Case cases[] = {
   { "The plan was drafted in May 2024.", NULL, 0, "May 2024", "2024-05", M, _, 0 },
   { "Attacks have risen since October.", NULL, 0, "October", "2025-10", M, _, 0 },
   { "Talks will continue in March.", NULL, 0, "March", "2026-03", M, _, 0 },
+  { "Britain intends to withdraw its troops by the end of March.", "2026-02-02", 0, "the end of March", "2026-03", M, END, 0 },
+  { "The last convoy is due to leave in March.", "2026-02-02", 0, "March", "2026-03", M, _, 0 },
   { "In January prices fell.", NULL, 0, "January", "2026-01", M, _, 0 },
   { "The pact of October of 2023 still holds.", NULL, 0, "October of 2023", "2023-10", M, _, 0 },
   /* modifiers */
