@@ -176,6 +176,7 @@ static const Case cases[] = {
   { "There were three attacks last month.", "2024-09-27", 1, "last month", "2024-08", M, _, 1 },
   { "The war began on Oct. 7, 2023.", "2024-01-27", 1, "Oct. 7, 2023", "2023-10-07", D, _, 0 },
   /* no reference at all */
+  { "In March last year, rockets struck the base.", "-", 0, "March last year", "--03", M, _, 0 },
   { "The sides met on Jan. 27.", "-", 0, "Jan. 27", "--01-27", D, _, 0 },
   { "The deal expires in September.", "-", 0, "September", "--09", M, _, 0 },
   { "The coalition was formed in 2014.", "-", 0, "2014", "2014", Y, _, 0 },

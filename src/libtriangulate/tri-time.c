@@ -2307,10 +2307,10 @@ _tri_time_resolve (TriTimeHit           *h,
       return TRUE;
     }
 
-  if (h->has_year_offset)
+  /* "March last year" with no reference keeps its month ("--03"), as
+   * "last March" does, below; "last year" alone says nothing */
+  if (h->has_year_offset && ref)
     {
-      if (!ref)
-        return FALSE;
       h->year = ry + h->year_offset;
       m->inferred = context->reference_inferred;
       return set_period (m, h);
