@@ -538,6 +538,27 @@ test_targets (Fixture       *f,
   g_assert_cmpstr (c->actors[0], ==, "us-armed-forces");
 }
 
+/* A verb of saying denied with what it would say ("has not announced
+ * any withdrawal", "chưa công bố bất kỳ kế hoạch rút quân nào") denies
+ * the claim; one denied on its own ("did not confirm the number of troops
+ * who left") leaves what happened as it was. */
+static void
+test_denied_saying (Fixture       *f,
+                    gconstpointer  data)
+{
+  add (f, "france",
+       "date 2026-02-02\ntitle France\n\n"
+       "France has not announced any withdrawal, a French defence ministry spokesperson said.\n\n"
+       "The Pentagon did not confirm the number of troops who left the base.\n");
+  add (f, "phap",
+       "date 2026-02-02\ntitle Pháp\n\n"
+       "Pháp chưa công bố bất kỳ kế hoạch rút quân nào khỏi Iraq.\n");
+
+  g_assert_cmpint (claim (f, "france", "withdrawal", "announced")->polarity, ==, TRI_POLARITY_NEGATED);
+  g_assert_cmpint (claim (f, "france", "withdrawal", "left")->polarity, ==, TRI_POLARITY_AFFIRMED);
+  g_assert_cmpint (claim (f, "phap", "withdrawal", "rút quân")->polarity, ==, TRI_POLARITY_NEGATED);
+}
+
 /* A very long sentence of many clauses still gives every clause its own
  * claim (the per-sentence work no longer scans the whole sentence for
  * each anchor; the benchmark times it). */
@@ -575,6 +596,7 @@ main (int   argc,
   g_test_add ("/tri/claims-en/next-clause", Fixture, NULL, fixture_setup, test_next_clause, fixture_teardown);
   g_test_add ("/tri/claims-en/near", Fixture, NULL, fixture_setup, test_near, fixture_teardown);
   g_test_add ("/tri/claims-en/targets", Fixture, NULL, fixture_setup, test_targets, fixture_teardown);
+  g_test_add ("/tri/claims-en/denied-saying", Fixture, NULL, fixture_setup, test_denied_saying, fixture_teardown);
   g_test_add ("/tri/claims-en/long-sentence", Fixture, NULL, fixture_setup, test_long_sentence, fixture_teardown);
 
   return g_test_run ();
