@@ -536,6 +536,15 @@ test_targets (Fixture       *f,
   c = claim (f, "attacks", "handover", "handed");
   g_assert_cmpuint (c->n_actors, ==, 1);
   g_assert_cmpstr (c->actors[0], ==, "us-armed-forces");
+
+  /* "pulled … out of": a withdrawal, not a count of troops present */
+  add (f, "pulled",
+       "date 2026-02-02\ntitle Pulled\n\n"
+       "The United States pulled some 2,500 soldiers out of Ain al-Asad air base last month.\n");
+  c = claim (f, "pulled", "withdrawal", "pulled");
+  g_assert_true (c->has_quantity);
+  g_assert_cmpfloat (c->number, ==, 2500);
+  g_assert_cmpstr (c->time_value, ==, "2026-01");
 }
 
 /* A verb of saying denied with what it would say ("has not announced
