@@ -1183,6 +1183,25 @@ topic_modality (Sentence     *s,
  * ministry said", "the Pentagon, in a statement, said"). */
 #define SPEAKER_GAP 48
 
+/* Whether a word of @kind starts in [@from, @to) */
+static gboolean
+hit_starts_in (Sentence *s,
+               LexKind   kind,
+               guint     from,
+               guint     to)
+{
+  for (guint j = hits_before (s, from); j < s->hits->len; j++)
+    {
+      const Hit *h = &g_array_index (s->hits, Hit, j);
+
+      if (h->start >= to)
+        break;
+      if (h->entry->kind == kind)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Whether the words from @from to @to hold no clause break (a
  * conjunction, a semicolon): a speaker after the verb of saying comes
  * right after it ("said the ministry") or after an opening phrase ("Trong
@@ -1196,38 +1215,7 @@ same_clause (Sentence *s,
   for (guint p = from; p < to; p++)
     if (s->text[p] == ';')
       return FALSE;
-  for (guint j = hits_before (s, from); j < s->hits->len; j++)
-    {
-      const Hit *h = &g_array_index (s->hits, Hit, j);
-
-      if (h->start >= to)
-        break;
-      if (h->entry->kind == LEX_CLAUSE)
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* Whether a claim word stands in [@from, @to): between a name and a
- * verb of saying after it, it makes the name that claim's subject, not
- * the speaker ("The United States has not withdrawn from Harir, he
- * added"); right after a name that follows a verb of saying, it makes the
- * name the subject of what is said ("Ông nói Washington không rút quân"). */
-static gboolean
-trigger_between (Sentence *s,
-                 guint     from,
-                 guint     to)
-{
-  for (guint j = hits_before (s, from); j < s->hits->len; j++)
-    {
-      const Hit *h = &g_array_index (s->hits, Hit, j);
-
-      if (h->start >= to)
-        break;
-      if (h->entry->kind == LEX_TRIGGER)
-        return TRUE;
-    }
-  return FALSE;
+  return !hit_starts_in (s, LEX_CLAUSE, from, to);
 }
 
 /* How far after a name a claim word makes it the subject of what is
@@ -1249,9 +1237,14 @@ fill_attribution (Sentence *s,
 
         if (pass == 1 && h->entry->kind == LEX_SAY)
           {
+            /* A claim word between a name and its verb of saying makes
+             * the name that claim's subject, not the speaker ("The United
+             * States has not withdrawn from Harir, he added"); one right
+             * after a name that follows the verb, the subject of what is
+             * said ("Ông nói Washington không rút quân"). */
             who = nearest_before (s, TRI_MENTION_ACTOR, s->sent_start, h->start, FALSE);
             if (who >= 0 && (h->start - mention_at (s, who)->end > SPEAKER_GAP ||
-                             trigger_between (s, mention_at (s, who)->end, h->start)))
+                             hit_starts_in (s, LEX_TRIGGER, mention_at (s, who)->end, h->start)))
               who = -1;
             if (who < 0)
               {
@@ -1261,7 +1254,7 @@ fill_attribution (Sentence *s,
 
                     if (m->kind == TRI_MENTION_ACTOR && m->entity && m->start >= h->end &&
                         m->start - h->end <= SCOPE_BYTES && same_clause (s, h->end, m->start) &&
-                        !trigger_between (s, m->end, MIN (m->end + SUBJECT_GAP, s->sent_end)))
+                        !hit_starts_in (s, LEX_TRIGGER, m->end, MIN (m->end + SUBJECT_GAP, s->sent_end)))
                       {
                         who = j;
                         break;
