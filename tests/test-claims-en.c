@@ -220,6 +220,19 @@ test_types_en (Fixture       *f,
   /* "last" in a date does not make an event once-only. */
   g_assert_true (claim (f, "types", "withdrawal", "left Erbil")->once);
   g_assert_false (claim (f, "types", "withdrawal", "pulling out")->once);
+
+  /* "pulled … out of": a withdrawal, not a count of troops present */
+  {
+    TriClaim *c;
+
+    add (f, "pulled",
+         "date 2026-02-02\ntitle Pulled\n\n"
+         "The United States pulled some 2,500 soldiers out of Ain al-Asad air base last month.\n");
+    c = claim (f, "pulled", "withdrawal", "pulled");
+    g_assert_true (c->has_quantity);
+    g_assert_cmpfloat (c->number, ==, 2500);
+    g_assert_cmpstr (c->time_value, ==, "2026-01");
+  }
 }
 
 /* The place of an attack is where it hits, not a country named nearby;
@@ -536,15 +549,6 @@ test_targets (Fixture       *f,
   c = claim (f, "attacks", "handover", "handed");
   g_assert_cmpuint (c->n_actors, ==, 1);
   g_assert_cmpstr (c->actors[0], ==, "us-armed-forces");
-
-  /* "pulled … out of": a withdrawal, not a count of troops present */
-  add (f, "pulled",
-       "date 2026-02-02\ntitle Pulled\n\n"
-       "The United States pulled some 2,500 soldiers out of Ain al-Asad air base last month.\n");
-  c = claim (f, "pulled", "withdrawal", "pulled");
-  g_assert_true (c->has_quantity);
-  g_assert_cmpfloat (c->number, ==, 2500);
-  g_assert_cmpstr (c->time_value, ==, "2026-01");
 }
 
 /* A verb of saying denied with what it would say ("has not announced

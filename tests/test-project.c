@@ -852,6 +852,22 @@ on_async (GObject      *source,
   *out = g_object_ref (result);
 }
 
+/* tri_project_load_corpus_async(), waited for */
+static TriCorpus *
+load_corpus_async (TriProject *project)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  TriCorpus *corpus;
+
+  tri_project_load_corpus_async (project, NULL, on_async, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  corpus = tri_project_load_corpus_finish (project, result, &error);
+  g_assert_no_error (error);
+  return corpus;
+}
+
 static void
 test_async (Fixture       *f,
             gconstpointer  data)
@@ -871,12 +887,7 @@ test_async (Fixture       *f,
   g_assert_no_error (error);
   g_clear_object (&result);
 
-  tri_project_load_corpus_async (project, NULL, on_async, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  corpus = tri_project_load_corpus_finish (project, result, &error);
-  g_assert_no_error (error);
-  g_clear_object (&result);
+  corpus = load_corpus_async (project);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (corpus)), ==, 20);
 
   tri_project_save_as_async (project, copy, NULL, on_async, &result);
@@ -1260,16 +1271,7 @@ test_own_entries (Fixture       *f,
   g_assert_true (tri_project_close (project, NULL));
   g_clear_object (&project);
   project = reopen (f, TRI_PROJECT_FLAGS_NONE);
-  {
-    GAsyncResult *result = NULL;
-
-    tri_project_load_corpus_async (project, NULL, on_async, &result);
-    while (result == NULL)
-      g_main_context_iteration (NULL, TRUE);
-    corpus = tri_project_load_corpus_finish (project, result, &error);
-    g_assert_no_error (error);
-    g_clear_object (&result);
-  }
+  corpus = load_corpus_async (project);
   g_assert_nonnull (find_entity (corpus, "own-camp-tamarisk", TRUE));
   g_clear_object (&corpus);
 
